@@ -1,0 +1,115 @@
+package dev.mlops.analysis;
+
+import dev.mlops.logs.FileReport;
+import dev.mlops.logs.LogRecord;
+import dev.mlops.registry.Model;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The accumulator behind {@code mlops analyze}: filters records, groups them by the --by
+ * fields and keeps a {@link UsageAccumulator} per group.
+ */
+public final class UsageAnalysis implements Accumulator<UsageAnalysis, List<GroupUsage>> {
+    /** The label of a group whose record lacks the field. */
+    public static final String MISSING = "(none)";
+    static final char SEPARATOR = '\u0001';
+
+    private final List<String> groupBy;
+    private final RecordFilter filter;
+    private final PriceBook prices;
+    private final int exactLimit;
+    private final Map<String, UsageAccumulator> groups = new HashMap<>();
+    private long matched;
+
+    public UsageAnalysis(List<String> groupBy, RecordFilter filter, PriceBook prices, int exactLimit) {
+        this.groupBy = List.copyOf(groupBy);
+        this.filter = filter;
+        this.prices = prices;
+        this.exactLimit = exactLimit;
+    }
+
+    @Override
+    public void accept(LogRecord r) {
+        if (!filter.test(r)) {
+            return;
+        }
+        matched++;
+        String k = key(r);
+        UsageAccumulator acc = groups.get(k);
+        if (acc == null) {
+            acc = new UsageAccumulator(keyMap(k), exactLimit);
+            groups.put(k, acc);
+        }
+        Model m = prices.model(r);
+        acc.accept(r, m, Double.isNaN(r.costUsd()) ? prices.cost(r, m) : Double.NaN);
+    }
+
+    private String key(LogRecord r) {
+        if (groupBy.size() == 1) {
+            String v = r.value(groupBy.get(0));
+            return v == null ? MISSING : v;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < groupBy.size(); i++) {
+            if (i > 0) {
+                sb.append(SEPARATOR);
+            }
+            String v = r.value(groupBy.get(i));
+            sb.append(v == null ? MISSING : v);
+        }
+        return sb.toString();
+    }
+
+    private Map<String, String> keyMap(String k) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (groupBy.isEmpty()) {
+            return m;
+        }
+        String[] parts = k.split(String.valueOf(SEPARATOR), -1);
+        for (int i = 0; i < groupBy.size(); i++) {
+            m.put(groupBy.get(i), parts[i]);
+        }
+        return m;
+    }
+
+    @Override
+    public void merge(UsageAnalysis o) {
+        matched += o.matched;
+        o.groups.forEach((k, v) -> {
+            UsageAccumulator mine = groups.get(k);
+            if (mine == null) {
+                mine = new UsageAccumulator(keyMap(k), exactLimit);
+                groups.put(k, mine);
+            }
+            mine.merge(v);
+        });
+    }
+
+    public long matched() {
+        return matched;
+    }
+
+    /** Groups sorted by key. */
+    @Override
+    public List<GroupUsage> result() {
+        List<GroupUsage> out = new ArrayList<>();
+        new TreeMap<>(groups).values().forEach(a -> out.add(a.result()));
+        return out;
+    }
+
+    /** Usage over every matched record. */
+    public GroupUsage overall() {
+        UsageAccumulator all = new UsageAccumulator(Map.of(), exactLimit);
+        new TreeMap<>(groups).values().forEach(all::merge);
+        return all.result();
+    }
+
+    public AnalyzeReport report(List<FileReport> inputs, List<String> filters) {
+        return new AnalyzeReport(groupBy, filters, inputs, matched, exactLimit, overall(), result());
+    }
+}

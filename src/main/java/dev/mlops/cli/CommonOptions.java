@@ -1,0 +1,9 @@
+package dev.mlops.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options every command has. */
+final class CommonOptions {
+    @Option(names = "--verbose", description = "Print stack traces for errors.")
+    boolean verbose;
+}

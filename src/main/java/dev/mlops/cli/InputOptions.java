@@ -1,0 +1,154 @@
+package dev.mlops.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.mlops.logs.InputFormat;
+import dev.mlops.logs.LogInput;
+import dev.mlops.logs.Mapping;
+import dev.mlops.logs.ReadOptions;
+import dev.mlops.logs.Rule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** How logs are read: the options every command that reads logs shares. */
+final class InputOptions {
+    @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "Input format: auto, jsonl, json, csv, azure-trace, llmperf (default: ${DEFAULT-VALUE}). "
+                    + "auto tells JSONL, a JSON array and CSV apart by their first byte.")
+    String inputFormat;
+
+    @Option(names = "--map", paramLabel = "FIELD=PATH[:UNIT]",
+            description = "Read FIELD from the source field PATH (dotted for nested JSON, or a CSV column), "
+                    + "e.g. output_tokens=usage.completion_tokens or latency_ms=duration:s. Repeatable.")
+    List<String> maps = new ArrayList<>();
+
+    @Option(names = "--mapping", paramLabel = "FILE",
+            description = "A YAML file of FIELD: PATH[:UNIT] lines (under 'fields:' or at the top level).")
+    Path mappingFile;
+
+    @Option(names = "--max-bad-lines", paramLabel = "N|P%", defaultValue = "1%",
+            description = "Exit 3 when more records than this are malformed (default: ${DEFAULT-VALUE}).")
+    String maxBad;
+
+    @Option(names = "--max-line-bytes", paramLabel = "BYTES", defaultValue = "67108864",
+            description = "Longest record kept in memory; a longer one is counted bad (default: 64 MiB).")
+    int maxLineBytes;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Reader threads (default: the number of cores).")
+    Integer threads;
+
+    /** Resolves LOG arguments; "-" is standard input (at most once). */
+    List<LogInput> inputs(List<String> logs, Env env) {
+        List<LogInput> out = new ArrayList<>();
+        boolean stdin = false;
+        for (String l : logs) {
+            if (l.equals("-")) {
+                if (stdin) {
+                    throw new MlopsException(ExitCode.USAGE, "standard input (-) can be given only once");
+                }
+                stdin = true;
+                out.add(LogInput.stdin(env.stdin()));
+            } else {
+                out.add(new LogInput(l, env.path(l), null));
+            }
+        }
+        return out;
+    }
+
+    ReadOptions readOptions(List<String> attributes) {
+        InputFormat f;
+        try {
+            f = InputFormat.parse(inputFormat);
+        } catch (IllegalArgumentException e) {
+            throw new MlopsException(ExitCode.USAGE, "--input-format: " + e.getMessage());
+        }
+        List<Rule> user = new ArrayList<>();
+        if (mappingFile != null) {
+            user.addAll(loadMapping(mappingFile));
+        }
+        for (String m : maps) {
+            try {
+                user.add(Mapping.parseRule(m));
+            } catch (IllegalArgumentException e) {
+                throw new MlopsException(ExitCode.USAGE, "--map " + m + ": " + e.getMessage());
+            }
+        }
+        Mapping mapping = Mapping.defaults().withUserRules(user).withAttributes(attributes);
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1) {
+            throw new MlopsException(ExitCode.USAGE, "--threads must be at least 1");
+        }
+        if (maxLineBytes < 1024) {
+            throw new MlopsException(ExitCode.USAGE, "--max-line-bytes must be at least 1024");
+        }
+        return new ReadOptions(mapping, f, maxLineBytes, t);
+    }
+
+    static List<Rule> loadMapping(Path file) {
+        JsonNode root;
+        try (InputStream in = Files.newInputStream(file)) {
+            root = new YAMLMapper().readTree(in);
+        } catch (NoSuchFileException e) {
+            throw new MlopsException(ExitCode.BAD_INPUT, file + ": no such file");
+        } catch (IOException e) {
+            throw new MlopsException(ExitCode.BAD_INPUT, file + ": invalid YAML: "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (root != null && root.has("fields")) {
+            root = root.get("fields");
+        }
+        if (root == null || !root.isObject()) {
+            throw new MlopsException(ExitCode.BAD_INPUT, file + ": expected a mapping of FIELD: PATH");
+        }
+        List<Rule> rules = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = root.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isTextual()) {
+                throw new MlopsException(ExitCode.BAD_INPUT, file + ": " + e.getKey() + " is not a string path");
+            }
+            try {
+                rules.add(Mapping.parseRule(e.getKey() + "=" + e.getValue().asText()));
+            } catch (IllegalArgumentException x) {
+                throw new MlopsException(ExitCode.BAD_INPUT, file + ": " + x.getMessage());
+            }
+        }
+        return rules;
+    }
+
+    /** True when {@code bad} of {@code total} records exceeds --max-bad-lines. */
+    boolean tooManyBad(long bad, long total) {
+        String s = maxBad.trim();
+        try {
+            if (s.endsWith("%")) {
+                double p = Double.parseDouble(s.substring(0, s.length() - 1));
+                if (p < 0 || p > 100) {
+                    throw new NumberFormatException();
+                }
+                return bad > p / 100.0 * total;
+            }
+            long n = Long.parseLong(s);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return bad > n;
+        } catch (NumberFormatException e) {
+            throw new MlopsException(ExitCode.USAGE, "--max-bad-lines " + maxBad
+                    + ": expected a count (100) or a percentage (0.5%)");
+        }
+    }
+
+    String describeLimit() {
+        return maxBad.toLowerCase(Locale.ROOT);
+    }
+}

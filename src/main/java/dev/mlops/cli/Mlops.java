@@ -1,0 +1,86 @@
+package dev.mlops.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Builds the command line and runs it. */
+public final class Mlops {
+    private Mlops() {
+    }
+
+    /** Runs with the real environment, printing to stdout and stderr. */
+    public static int run(String... args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        return run(Env.system(), out, err, args);
+    }
+
+    /** Runs without exiting: what tests call. */
+    public static int run(Env env, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine(env);
+        cl.setOut(out);
+        cl.setErr(err);
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    public static CommandLine commandLine(Env env) {
+        System.setProperty("picocli.disable.closures", "true");
+        CommandLine cl = new CommandLine(new MlopsCommand(), new Factory(env));
+        cl.registerConverter(Path.class, env::path);
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(
+                env.colour() ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        decorate(cl);
+        return cl;
+    }
+
+    private static void decorate(CommandLine cl) {
+        CommandSpec spec = cl.getCommandSpec();
+        spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.list());
+        String footer = resource("/dev/mlops/cli/" + spec.qualifiedName("-").replace("mlops-", "") + ".footer.txt");
+        if (footer != null) {
+            spec.usageMessage().footer(footer.split("\n", -1));
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            decorate(sub);
+        }
+    }
+
+    static String resource(String name) {
+        try (InputStream in = Mlops.class.getResourceAsStream(name)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8).stripTrailing();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Gives commands that want it the {@link Env}. */
+    private static final class Factory implements CommandLine.IFactory {
+        private final Env env;
+        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+        Factory(Env env) {
+            this.env = env;
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            try {
+                return cls.getDeclaredConstructor(Env.class).newInstance(env);
+            } catch (NoSuchMethodException e) {
+                return fallback.create(cls);
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.mlops.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The root command: it only dispatches. */
+@Command(name = "mlops",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Operations toolkit for post-trained LLMs: reads inference logs and a registry of "
+                + "frozen model versions, and answers how each version behaves in production."},
+        subcommands = {AnalyzeCommand.class, RegistryCommand.class, HelpCommand.class})
+final class MlopsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: try 'mlops analyze LOG' or 'mlops --help'");
+    }
+}

@@ -1,0 +1,19 @@
+package dev.mlops.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code mlops registry}: a group; its subcommands do the work. */
+@Command(name = "registry", description = "List and inspect the versions in the model registry.",
+        subcommands = {RegistryListCommand.class, RegistryShowCommand.class})
+final class RegistryCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing subcommand: list or show");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.mlops.cli;
+
+import dev.mlops.registry.Registry;
+import dev.mlops.registry.Version;
+import dev.mlops.report.RegistryText;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mlops registry show VERSION}. */
+@Command(name = "show", description = "Show everything the registry records about one version.")
+final class RegistryShowCommand implements Callable<Integer> {
+    private final Env env;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "VERSION", description = "A version id.")
+    String version;
+
+    @Mixin
+    RegistryOption registry;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    CommonOptions common;
+
+    RegistryShowCommand(Env env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        Registry r = registry.require(env);
+        Version v = r.version(version).orElseThrow(() -> new MlopsException(ExitCode.BAD_INPUT,
+                r.file() + ": no version '" + version + "' (versions: "
+                        + r.versions().stream().map(Version::id).collect(Collectors.joining(", ")) + ")"));
+        output.emit(RegistryText.show(r, v, output.format), spec.commandLine().getOut());
+        return ExitCode.OK.code();
+    }
+}

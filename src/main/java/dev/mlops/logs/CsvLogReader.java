@@ -1,0 +1,114 @@
+package dev.mlops.logs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reads a CSV log with a header row, streaming (jackson-dataformat-csv). Columns are matched
+ * to the {@link Mapping} by their full name; columns that no rule names are not converted.
+ */
+final class CsvLogReader {
+    private static final CsvMapper MAPPER = new CsvMapper();
+
+    private final Mapping mapping;
+
+    CsvLogReader(Mapping mapping) {
+        this.mapping = mapping;
+    }
+
+    JsonLogReader.Outcome read(InputStream in, String file, Consumer<LogRecord> sink) throws IOException {
+        JsonLogReader.Outcome outcome = new JsonLogReader.Outcome();
+        RecordBuilder builder = new RecordBuilder();
+        try (CsvParser p = MAPPER.getFactory().createParser(in)) {
+            p.enable(CsvParser.Feature.TRIM_SPACES);
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                return outcome;
+            }
+            List<String> header = row(p);
+            if (header == null) {
+                return outcome;
+            }
+            Slot[][] columns = columns(header);
+            boolean any = false;
+            for (Slot[] c : columns) {
+                any |= c.length > 0;
+            }
+            if (!any) {
+                throw new InputException(file + ":1: no column is a known log field (columns: "
+                        + String.join(", ", header) + "); map one with --map FIELD=COLUMN");
+            }
+            while (true) {
+                long line;
+                List<String> values;
+                try {
+                    if (p.nextToken() != JsonToken.START_ARRAY) {
+                        break;
+                    }
+                    line = p.currentLocation().getLineNr();
+                    values = row(p);
+                } catch (JsonProcessingException e) {
+                    outcome.bad.add(e.getLocation() == null ? -1 : e.getLocation().getLineNr(),
+                            "malformed CSV: " + e.getOriginalMessage());
+                    break;
+                }
+                if (values.size() == 1 && values.get(0).isEmpty()) {
+                    continue;
+                }
+                if (values.size() != header.size()) {
+                    outcome.bad.add(line, "has " + values.size() + " columns, the header has " + header.size());
+                    continue;
+                }
+                builder.reset();
+                for (int i = 0; i < values.size(); i++) {
+                    String v = values.get(i);
+                    if (v.isEmpty()) {
+                        continue;
+                    }
+                    for (Slot s : columns[i]) {
+                        builder.text(s, v);
+                    }
+                }
+                if (builder.problem() != null) {
+                    outcome.bad.add(line, builder.problem());
+                } else {
+                    outcome.records++;
+                    sink.accept(builder.build());
+                }
+            }
+        }
+        return outcome;
+    }
+
+    private static List<String> row(CsvParser p) throws IOException {
+        List<String> values = new ArrayList<>();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                return values.isEmpty() ? null : values;
+            }
+            values.add(p.getText());
+        }
+        return values;
+    }
+
+    private Slot[][] columns(List<String> header) {
+        Slot[][] out = new Slot[header.size()][];
+        var byPath = mapping.byPath();
+        List<Rule> rules = mapping.rules();
+        for (int i = 0; i < header.size(); i++) {
+            List<Slot> slots = new ArrayList<>();
+            for (Rule r : byPath.getOrDefault(header.get(i), List.of())) {
+                slots.add(new Slot(r, rules.indexOf(r)));
+            }
+            out[i] = slots.toArray(new Slot[0]);
+        }
+        return out;
+    }
+}

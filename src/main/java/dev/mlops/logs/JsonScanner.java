@@ -1,0 +1,445 @@
+package dev.mlops.logs;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Walks one JSON object in a byte buffer and hands the values of mapped fields to a
+ * {@link RecordBuilder}. Fields that are not mapped are skipped without decoding: strings are
+ * skipped eight bytes at a time. It works on {@code buf[pos, limit)} and throws
+ * {@link #NEED_MORE} when a record runs past the limit, so that the reader can refill and retry.
+ */
+final class JsonScanner {
+    /** Thrown when the record continues past the end of the buffer. */
+    static final RuntimeException NEED_MORE = new RuntimeException("need more input", null, false, false) {
+    };
+
+    /** A JSON syntax error inside a record. */
+    static final class SyntaxError extends RuntimeException {
+        SyntaxError(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long SLASHES = 0x5C5C5C5C5C5C5C5CL;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final double[] POW10 = new double[23];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
+
+    private final PathNode root;
+    private final RecordBuilder out;
+    byte[] buf;
+    int pos;
+    int limit;
+    /** Line feeds consumed so far. */
+    long newlines;
+
+    JsonScanner(PathNode root, RecordBuilder out) {
+        this.root = root;
+        this.out = out;
+    }
+
+    /** Reads the object that starts at {@code pos}; on return {@code pos} is just past it. */
+    void record() {
+        out.reset();
+        object(root);
+    }
+
+    private byte at(int i) {
+        if (i >= limit) {
+            throw NEED_MORE;
+        }
+        return buf[i];
+    }
+
+    /** Skips spaces, tabs, carriage returns and line feeds, counting the line feeds. */
+    void ws() {
+        while (true) {
+            byte c = at(pos);
+            if (c == ' ' || c == '\t' || c == '\r') {
+                pos++;
+            } else if (c == '\n') {
+                newlines++;
+                pos++;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private void object(PathNode node) {
+        pos++;
+        ws();
+        if (at(pos) == '}') {
+            pos++;
+            return;
+        }
+        while (true) {
+            if (at(pos) != '"') {
+                throw syntax("expected a field name");
+            }
+            int ks = ++pos;
+            int h = 0;
+            boolean escaped = false;
+            while (true) {
+                byte c = at(pos);
+                if (c == '"') {
+                    break;
+                }
+                if (c == '\\') {
+                    escaped = true;
+                    pos += 2;
+                    continue;
+                }
+                if ((c & 0xff) < 0x20) {
+                    throw syntax("control character in a field name");
+                }
+                h = 31 * h + c;
+                pos++;
+            }
+            int ke = pos++;
+            PathNode child = null;
+            if (node != null) {
+                child = escaped ? node.child(decode(ks, ke)) : node.child(buf, ks, ke - ks, PathNode.mix(h));
+            }
+            ws();
+            if (at(pos) != ':') {
+                throw syntax("expected ':' after a field name");
+            }
+            pos++;
+            ws();
+            if (child == null) {
+                skipValue();
+            } else {
+                value(child);
+            }
+            ws();
+            byte c = at(pos++);
+            if (c == ',') {
+                ws();
+                continue;
+            }
+            if (c == '}') {
+                return;
+            }
+            throw syntax("expected ',' or '}'");
+        }
+    }
+
+    private void value(PathNode node) {
+        Slot[] slots = node.slots;
+        byte c = at(pos);
+        if (c == '{') {
+            for (Slot s : slots) {
+                out.structure(s);
+            }
+            if (node.hasChildren()) {
+                object(node);
+            } else {
+                skipValue();
+            }
+        } else if (c == '[') {
+            if (slots.length == 0) {
+                skipValue();
+            } else {
+                firstElement(slots);
+            }
+        } else if (slots.length == 0) {
+            skipValue();
+        } else {
+            scalar(slots);
+        }
+    }
+
+    /** A list where one value is wanted (finish_reasons): the first element counts. */
+    private void firstElement(Slot[] slots) {
+        pos++;
+        ws();
+        if (at(pos) == ']') {
+            pos++;
+            return;
+        }
+        byte c = at(pos);
+        if (c == '{' || c == '[') {
+            for (Slot s : slots) {
+                out.structure(s);
+            }
+            skipValue();
+        } else {
+            scalar(slots);
+        }
+        while (true) {
+            ws();
+            byte d = at(pos++);
+            if (d == ']') {
+                return;
+            }
+            if (d != ',') {
+                throw syntax("expected ',' or ']'");
+            }
+            ws();
+            skipValue();
+        }
+    }
+
+    private void scalar(Slot[] slots) {
+        byte c = at(pos);
+        if (c == '"') {
+            String s = string();
+            for (Slot slot : slots) {
+                out.text(slot, s);
+            }
+        } else if (c == 't' || c == 'f') {
+            boolean v = c == 't';
+            literal(v ? "true" : "false");
+            for (Slot slot : slots) {
+                out.bool(slot, v);
+            }
+        } else if (c == 'n') {
+            literal("null");
+        } else {
+            int start = pos;
+            double v = number();
+            String lexeme = null;
+            for (Slot slot : slots) {
+                if (lexeme == null && (slot.kind == Field.Kind.TEXT || slot.kind == Field.Kind.STATUS || v < 0
+                        || v != Math.rint(v))) {
+                    lexeme = new String(buf, start, pos - start, StandardCharsets.ISO_8859_1);
+                }
+                out.number(slot, v, v == Math.rint(v), lexeme == null ? Numbers.plain(v) : lexeme);
+            }
+        }
+    }
+
+    private void literal(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (at(pos + i) != word.charAt(i)) {
+                throw syntax("invalid literal");
+            }
+        }
+        pos += word.length();
+    }
+
+    private double number() {
+        int start = pos;
+        boolean neg = false;
+        if (at(pos) == '-') {
+            neg = true;
+            pos++;
+        }
+        long mant = 0;
+        int digits = 0;
+        int exp10 = 0;
+        int seen = 0;
+        byte c = at(pos);
+        while (c >= '0' && c <= '9') {
+            if (digits < 18) {
+                mant = mant * 10 + (c - '0');
+                digits++;
+            } else {
+                exp10++;
+            }
+            seen++;
+            c = at(++pos);
+        }
+        if (seen == 0) {
+            throw syntax("invalid value");
+        }
+        boolean simple = true;
+        if (c == '.') {
+            c = at(++pos);
+            int frac = 0;
+            while (c >= '0' && c <= '9') {
+                if (digits < 18) {
+                    mant = mant * 10 + (c - '0');
+                    digits++;
+                    exp10--;
+                }
+                frac++;
+                c = at(++pos);
+            }
+            if (frac == 0) {
+                throw syntax("invalid number");
+            }
+        }
+        if (c == 'e' || c == 'E') {
+            simple = false;
+            c = at(++pos);
+            if (c == '+' || c == '-') {
+                c = at(++pos);
+            }
+            int ed = 0;
+            while (c >= '0' && c <= '9') {
+                ed++;
+                c = at(++pos);
+            }
+            if (ed == 0) {
+                throw syntax("invalid number");
+            }
+        }
+        if (simple && digits <= 15 && exp10 >= -22 && exp10 <= 22) {
+            double v = exp10 >= 0 ? mant * POW10[exp10] : mant / POW10[-exp10];
+            return neg ? -v : v;
+        }
+        return Double.parseDouble(new String(buf, start, pos - start, StandardCharsets.ISO_8859_1));
+    }
+
+    /** Decodes the string at {@code pos}. */
+    private String string() {
+        int start = pos + 1;
+        int i = start;
+        boolean escaped = false;
+        while (true) {
+            i = findSpecial(i);
+            byte c = buf[i];
+            if (c == '"') {
+                break;
+            }
+            if (c == '\\') {
+                escaped = true;
+                at(i + 1);
+                i += 2;
+                continue;
+            }
+            throw syntax("unterminated string");
+        }
+        pos = i + 1;
+        return escaped ? decode(start, i) : new String(buf, start, i - start, StandardCharsets.UTF_8);
+    }
+
+    private void skipString() {
+        int i = pos + 1;
+        while (true) {
+            i = findSpecial(i);
+            byte c = buf[i];
+            if (c == '"') {
+                pos = i + 1;
+                return;
+            }
+            if (c == '\\') {
+                at(i + 1);
+                i += 2;
+                continue;
+            }
+            throw syntax("unterminated string");
+        }
+    }
+
+    /** Index of the first '"', '\\' or '\n' at or after {@code i}. */
+    private int findSpecial(int i) {
+        byte[] b = buf;
+        int end = limit - 8;
+        while (i <= end) {
+            long w = (long) LONGS.get(b, i);
+            long q = w ^ QUOTES;
+            long s = w ^ SLASHES;
+            long n = w ^ NEWLINES;
+            long t = ((q - ONES) & ~q | (s - ONES) & ~s | (n - ONES) & ~n) & HIGHS;
+            if (t != 0) {
+                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+            }
+            i += 8;
+        }
+        while (true) {
+            byte c = at(i);
+            if (c == '"' || c == '\\' || c == '\n') {
+                return i;
+            }
+            i++;
+        }
+    }
+
+    private void skipValue() {
+        byte c = at(pos);
+        if (c == '"') {
+            skipString();
+        } else if (c == '{' || c == '[') {
+            int depth = 0;
+            while (true) {
+                c = at(pos);
+                if (c == '"') {
+                    skipString();
+                    continue;
+                }
+                pos++;
+                if (c == '{' || c == '[') {
+                    depth++;
+                } else if (c == '}' || c == ']') {
+                    if (--depth == 0) {
+                        return;
+                    }
+                } else if (c == '\n') {
+                    newlines++;
+                }
+            }
+        } else if (c == 't') {
+            literal("true");
+        } else if (c == 'f') {
+            literal("false");
+        } else if (c == 'n') {
+            literal("null");
+        } else if (c == '-' || c >= '0' && c <= '9') {
+            number();
+        } else {
+            throw syntax("invalid value");
+        }
+    }
+
+    /** Decodes JSON escapes between {@code from} and {@code to}. */
+    private String decode(int from, int to) {
+        StringBuilder sb = new StringBuilder(to - from);
+        int run = from;
+        int i = from;
+        while (i < to) {
+            if (buf[i] != '\\') {
+                i++;
+                continue;
+            }
+            sb.append(new String(buf, run, i - run, StandardCharsets.UTF_8));
+            byte e = buf[i + 1];
+            i += 2;
+            switch (e) {
+                case '"': sb.append('"'); break;
+                case '\\': sb.append('\\'); break;
+                case '/': sb.append('/'); break;
+                case 'b': sb.append('\b'); break;
+                case 'f': sb.append('\f'); break;
+                case 'n': sb.append('\n'); break;
+                case 'r': sb.append('\r'); break;
+                case 't': sb.append('\t'); break;
+                case 'u':
+                    if (i + 4 > to) {
+                        throw syntax("invalid \\u escape");
+                    }
+                    try {
+                        sb.append((char) Integer.parseInt(new String(buf, i, 4, StandardCharsets.ISO_8859_1), 16));
+                    } catch (NumberFormatException x) {
+                        throw syntax("invalid \\u escape");
+                    }
+                    i += 4;
+                    break;
+                default:
+                    throw syntax("invalid escape");
+            }
+            run = i;
+        }
+        sb.append(new String(buf, run, to - run, StandardCharsets.UTF_8));
+        return sb.toString();
+    }
+
+    private static SyntaxError syntax(String message) {
+        return new SyntaxError("malformed JSON: " + message);
+    }
+}

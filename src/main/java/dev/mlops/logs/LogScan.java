@@ -1,0 +1,295 @@
+package dev.mlops.logs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Reads every input once and feeds its records to sinks made by the caller: one sink per
+ * file, or per part of a large uncompressed JSONL file, so that parts can run on several
+ * threads. The caller merges the sinks, which come back in input order.
+ */
+public final class LogScan {
+    static final int HEAD = 64 << 10;
+    static final long SPLIT_MIN = 32L << 20;
+    static final long PART_MIN = 64L << 20;
+
+    private LogScan() {
+    }
+
+    /** The sinks, in input order, and what was read from each input. */
+    public record Result<S>(List<S> sinks, List<FileReport> files) {
+        public long records() {
+            return files.stream().mapToLong(FileReport::records).sum();
+        }
+
+        public long bad() {
+            return files.stream().mapToLong(FileReport::bad).sum();
+        }
+    }
+
+    public static <S extends Consumer<LogRecord>> Result<S> run(List<LogInput> inputs, ReadOptions options,
+                                                                 Supplier<S> sinks) {
+        PathNode root = PathNode.build(options.mapping());
+        List<List<Part>> plan = new ArrayList<>();
+        for (LogInput in : inputs) {
+            plan.add(plan(in, options));
+        }
+        List<Part> parts = new ArrayList<>();
+        plan.forEach(parts::addAll);
+        List<S> made = new ArrayList<>();
+        List<Future<Done>> futures = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), Math.max(1, parts.size())),
+                r -> {
+                    Thread t = new Thread(r, "mlops-reader");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            for (Part p : parts) {
+                S sink = sinks.get();
+                made.add(sink);
+                futures.add(pool.submit(() -> p.read(root, options, sink)));
+            }
+            List<FileReport> files = new ArrayList<>();
+            int k = 0;
+            for (List<Part> fileParts : plan) {
+                BadLines bad = new BadLines();
+                long records = 0;
+                long lineOffset = 0;
+                String format = null;
+                for (Part p : fileParts) {
+                    Done d = get(futures.get(k++), p.input.name());
+                    bad.addAll(d.outcome.bad, lineOffset);
+                    lineOffset += d.outcome.newlines;
+                    records += d.outcome.records;
+                    format = format == null ? d.format : format;
+                }
+                Part first = fileParts.get(0);
+                files.add(new FileReport(first.input.name(), format, first.compression.key(), records, bad.count(),
+                        bad.examples()));
+            }
+            return new Result<>(made, files);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Done get(Future<Done> f, String name) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InputException(name + ": interrupted");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof InputException) {
+                throw (InputException) c;
+            }
+            if (c instanceof IOException) {
+                throw new InputException(name + ": " + ioMessage((IOException) c), c);
+            }
+            if (c instanceof RuntimeException) {
+                throw (RuntimeException) c;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+
+    static String ioMessage(IOException e) {
+        if (e instanceof java.util.zip.ZipException || e.getClass().getName().contains("zstd")) {
+            return "corrupt compressed data (" + e.getMessage() + ")";
+        }
+        if (e instanceof java.io.EOFException) {
+            return "the compressed data ends early";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Checks the input and cuts a large plain JSONL file into parts at line boundaries. */
+    private static List<Part> plan(LogInput in, ReadOptions options) {
+        if (in.path() == null) {
+            return List.of(new Part(in, Compression.NONE, -1, -1));
+        }
+        Path path = in.path();
+        String name = in.name();
+        long size;
+        try {
+            if (Files.isDirectory(path)) {
+                throw new InputException(name + ": is a directory, not a log file");
+            }
+            size = Files.size(path);
+        } catch (NoSuchFileException e) {
+            throw new InputException(name + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new InputException(name + ": permission denied");
+        } catch (IOException e) {
+            throw new InputException(name + ": " + ioMessage(e), e);
+        }
+        if (size == 0) {
+            throw new InputException(name + ": is empty");
+        }
+        byte[] head = new byte[HEAD];
+        int n;
+        try (InputStream s = Files.newInputStream(path)) {
+            n = s.readNBytes(head, 0, HEAD);
+        } catch (AccessDeniedException e) {
+            throw new InputException(name + ": permission denied");
+        } catch (IOException e) {
+            throw new InputException(name + ": " + ioMessage(e), e);
+        }
+        Compression c = Compression.detect(head, n);
+        String unsupported = Compression.unsupported(head, n);
+        if (unsupported != null) {
+            throw new InputException(name + ": is " + unsupported + "-compressed; only gzip and zstd are read");
+        }
+        int first = firstSignificant(head, n);
+        boolean splittable = c == Compression.NONE && options.threads() > 1 && size >= SPLIT_MIN
+                && first >= 0 && head[first] == '{' && options.format() != InputFormat.CSV
+                && options.format() != InputFormat.AZURE_TRACE;
+        if (!splittable) {
+            return List.of(new Part(in, c, -1, -1));
+        }
+        int count = (int) Math.max(2, Math.min(options.threads() * 4L, size / PART_MIN));
+        List<Part> parts = new ArrayList<>();
+        try (SeekableByteChannel ch = Files.newByteChannel(path)) {
+            long start = 0;
+            for (int i = 1; i <= count && start < size; i++) {
+                long end = i == count ? size : lineAfter(ch, size * i / count, size);
+                if (end > start) {
+                    parts.add(new Part(in, c, start, end));
+                    start = end;
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException(name + ": " + ioMessage(e), e);
+        }
+        return parts;
+    }
+
+    /** The position just after the first line feed at or after {@code from - 1}. */
+    private static long lineAfter(SeekableByteChannel ch, long from, long size) throws IOException {
+        long pos = Math.max(0, from - 1);
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocate(1 << 16);
+        while (pos < size) {
+            bb.clear();
+            ch.position(pos);
+            int n = ch.read(bb);
+            if (n <= 0) {
+                break;
+            }
+            for (int i = 0; i < n; i++) {
+                if (bb.get(i) == '\n') {
+                    return pos + i + 1;
+                }
+            }
+            pos += n;
+        }
+        return size;
+    }
+
+    static int firstSignificant(byte[] b, int n) {
+        int i = 0;
+        if (n >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {
+            i = 3;
+        }
+        for (; i < n; i++) {
+            byte c = b[i];
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private record Done(JsonLogReader.Outcome outcome, String format) {
+    }
+
+    /** A whole input, or the byte range [start, end) of a plain JSONL file. */
+    private record Part(LogInput input, Compression compression, long start, long end) {
+        Done read(PathNode root, ReadOptions options, Consumer<LogRecord> sink) throws IOException {
+            if (start >= 0) {
+                try (SeekableByteChannel ch = Files.newByteChannel(input.path())) {
+                    JsonLogReader r = new JsonLogReader(root, options.maxRecordBytes());
+                    return new Done(r.read(ByteSource.range(ch, start, end), new byte[0], 0, false, sink), "jsonl");
+                }
+            }
+            InputStream raw = input.path() == null ? input.stdin() : Files.newInputStream(input.path());
+            try (InputStream in = compression == Compression.NONE && input.path() == null ? detect(raw) : compression.wrap(raw)) {
+                return readStream(in, root, options, sink);
+            } catch (InputException e) {
+                if (e.getMessage().startsWith(input.name() + ":")) {
+                    throw e;
+                }
+                throw new InputException(input.name() + ": " + e.getMessage());
+            }
+        }
+
+        private InputStream detect(InputStream raw) throws IOException {
+            java.io.BufferedInputStream b = new java.io.BufferedInputStream(raw, 1 << 16);
+            b.mark(8);
+            byte[] magic = b.readNBytes(6);
+            b.reset();
+            String unsupported = Compression.unsupported(magic, magic.length);
+            if (unsupported != null) {
+                throw new InputException("is " + unsupported + "-compressed; only gzip and zstd are read");
+            }
+            return Compression.detect(magic, magic.length).wrap(b);
+        }
+
+        private Done readStream(InputStream in, PathNode root, ReadOptions options, Consumer<LogRecord> sink)
+                throws IOException {
+            byte[] head = new byte[HEAD];
+            int n = in.readNBytes(head, 0, HEAD);
+            int first = firstSignificant(head, n);
+            if (first < 0) {
+                throw new InputException("is empty");
+            }
+            for (int i = 0; i < n; i++) {
+                if (head[i] == 0) {
+                    throw new InputException("is binary data, not a text log (NUL byte at offset " + i + ")");
+                }
+            }
+            boolean json = head[first] == '{' || head[first] == '[';
+            InputFormat f = options.format();
+            if (f.forcesJson() && !json) {
+                throw new InputException("is not JSON, but --input-format is " + f.key());
+            }
+            if (f.forcesCsv() && json) {
+                throw new InputException("is JSON, but --input-format is " + f.key());
+            }
+            String text = new String(head, 0, Math.min(n, 4096), StandardCharsets.UTF_8);
+            if (json) {
+                String format = text.contains("\"end_to_end_latency_s\"") ? "llmperf"
+                        : head[first] == '[' ? "json-array" : "jsonl";
+                JsonLogReader r = new JsonLogReader(root, options.maxRecordBytes());
+                byte[] rest = java.util.Arrays.copyOfRange(head, bom(head, n), n);
+                return new Done(r.read(ByteSource.of(in), rest, rest.length, true, sink), format);
+            }
+            String headerLine = text.lines().findFirst().orElse("");
+            String format = headerLine.contains("ContextTokens") && headerLine.contains("GeneratedTokens")
+                    ? "azure-trace" : "csv";
+            InputStream all = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head, bom(head, n), n - bom(head, n)), in);
+            CsvLogReader csv = new CsvLogReader(options.mapping());
+            return new Done(csv.read(all, input.name(), sink), format);
+        }
+
+        private static int bom(byte[] b, int n) {
+            return n >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf ? 3 : 0;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.mlops.logs;
+
+/** Small helpers to print numbers the same way on every machine. */
+public final class Numbers {
+    private Numbers() {
+    }
+
+    /** 3 → "3", 2.5 → "2.5": integral values without a trailing ".0". */
+    public static String plain(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.mlops.logs;
+
+import java.util.Objects;
+
+/**
+ * How logs are read.
+ *
+ * @param mapping        source field names to log fields
+ * @param format         the input format preset, or AUTO
+ * @param maxRecordBytes the longest record kept in memory; longer ones are counted bad
+ * @param threads        worker threads (files and parts of large JSONL files run in parallel)
+ */
+public record ReadOptions(Mapping mapping, InputFormat format, int maxRecordBytes, int threads) {
+    public static final int DEFAULT_MAX_RECORD_BYTES = 64 << 20;
+
+    public ReadOptions {
+        Objects.requireNonNull(mapping, "mapping");
+        Objects.requireNonNull(format, "format");
+        if (maxRecordBytes < 1024) {
+            throw new IllegalArgumentException("--max-line-bytes must be at least 1024");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1");
+        }
+    }
+
+    public static ReadOptions defaults() {
+        return new ReadOptions(Mapping.defaults(), InputFormat.AUTO, DEFAULT_MAX_RECORD_BYTES,
+                Runtime.getRuntime().availableProcessors());
+    }
+}

@@ -1,0 +1,314 @@
+package dev.mlops.logs;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Collects the values of one source record, converts them to the kind of their field and
+ * builds a {@link LogRecord}. The first conversion problem makes the record bad; its message
+ * names the source field and the value, for example {@code output_tokens is "abc", expected an integer}.
+ * One builder is reused for every record of a reader; it is not thread-safe.
+ */
+final class RecordBuilder {
+    private static final int FIELDS = Field.values().length;
+
+    private final String[] texts = new String[FIELDS];
+    private final long[] counts = new long[FIELDS];
+    private final double[] numbers = new double[FIELDS];
+    private final int[] priority = new int[FIELDS];
+    private Instant timestamp;
+    private boolean errorSeen;
+    private String errorType;
+    private int errorTypePriority;
+    private Map<String, Double> feedback;
+    private Map<String, String> attributes;
+    private String problem;
+
+    RecordBuilder() {
+        reset();
+    }
+
+    void reset() {
+        Arrays.fill(texts, null);
+        Arrays.fill(counts, LogRecord.ABSENT);
+        Arrays.fill(numbers, Double.NaN);
+        Arrays.fill(priority, Integer.MAX_VALUE);
+        timestamp = null;
+        errorSeen = false;
+        errorType = null;
+        errorTypePriority = Integer.MAX_VALUE;
+        feedback = null;
+        attributes = null;
+        problem = null;
+    }
+
+    /** The first conversion problem of this record, or null. */
+    String problem() {
+        return problem;
+    }
+
+    void fail(String message) {
+        if (problem == null) {
+            problem = message;
+        }
+    }
+
+    private boolean claim(Slot s) {
+        if (s.field == Field.FEEDBACK || s.field == Field.ATTRIBUTE) {
+            return true;
+        }
+        int o = s.field.ordinal();
+        if (s.priority >= priority[o]) {
+            return false;
+        }
+        priority[o] = s.priority;
+        return true;
+    }
+
+    void text(Slot s, String v) {
+        switch (s.kind) {
+            case TEXT:
+                if (s.field == Field.ATTRIBUTE) {
+                    if (attributes == null) {
+                        attributes = new HashMap<>(4);
+                    }
+                    attributes.putIfAbsent(s.rule.name(), v);
+                } else if (claim(s)) {
+                    texts[s.field.ordinal()] = v;
+                }
+                return;
+            case STATUS:
+                statusText(s, v);
+                return;
+            case INSTANT: {
+                Instant t = Timestamps.parse(v);
+                if (t == null) {
+                    bad(s, quote(v), "an ISO-8601 time or epoch seconds");
+                } else if (claim(s)) {
+                    timestamp = t;
+                }
+                return;
+            }
+            default:
+                double d = parseNumber(v);
+                if (Double.isNaN(d)) {
+                    if (v.isBlank()) {
+                        return;
+                    }
+                    bad(s, quote(v), expected(s.kind));
+                    return;
+                }
+                number(s, d, d == Math.rint(d), v);
+        }
+    }
+
+    void number(Slot s, double v, boolean integral, String lexeme) {
+        switch (s.kind) {
+            case TEXT:
+                text(s, lexeme);
+                return;
+            case INSTANT: {
+                Instant t = Timestamps.epoch(v);
+                if (t == null) {
+                    bad(s, lexeme, "an epoch time");
+                } else if (claim(s)) {
+                    timestamp = t;
+                }
+                return;
+            }
+            case COUNT:
+                if (!integral || v != Math.rint(v) || Math.abs(v) > 9.0e15) {
+                    bad(s, lexeme, "an integer");
+                } else if (v < 0) {
+                    bad(s, lexeme, "a non-negative integer");
+                } else if (claim(s)) {
+                    counts[s.field.ordinal()] = (long) v;
+                }
+                return;
+            case DURATION:
+            case AMOUNT:
+                if (!Double.isFinite(v) || v < 0) {
+                    bad(s, lexeme, "a non-negative number");
+                } else if (claim(s)) {
+                    numbers[s.field.ordinal()] = v * s.rule.scale();
+                }
+                return;
+            case NUMBER:
+                if (!Double.isFinite(v)) {
+                    bad(s, lexeme, "a number");
+                    return;
+                }
+                if (feedback == null) {
+                    feedback = new HashMap<>(4);
+                }
+                feedback.putIfAbsent(s.rule.name(), v);
+                return;
+            case STATUS:
+                statusNumber(s, v, lexeme);
+                return;
+            default:
+                throw new IllegalStateException(s.kind.toString());
+        }
+    }
+
+    void bool(Slot s, boolean v) {
+        if (s.kind == Field.Kind.STATUS) {
+            if (s.how == Rule.How.ERROR_MARKER) {
+                if (v) {
+                    error(s, "error");
+                }
+            } else if (s.how == Rule.How.VALUE && !v) {
+                error(s, "error");
+            }
+        } else if (s.kind == Field.Kind.NUMBER) {
+            number(s, v ? 1 : 0, true, v ? "true" : "false");
+        } else if (s.kind == Field.Kind.TEXT) {
+            text(s, v ? "true" : "false");
+        } else {
+            bad(s, Boolean.toString(v), expected(s.kind));
+        }
+    }
+
+    /** An object or array where a single value was expected. */
+    void structure(Slot s) {
+        if (s.how == Rule.How.ERROR_MARKER) {
+            error(s, "error");
+        } else {
+            fail(s.rule.path() + " is an object or array, expected " + expected(s.kind));
+        }
+    }
+
+    private void statusText(Slot s, String v) {
+        switch (s.how) {
+            case ERROR_MARKER:
+                if (!v.isBlank()) {
+                    error(s, v);
+                }
+                return;
+            case LEVEL:
+                if (v.equalsIgnoreCase("error") || v.equalsIgnoreCase("fatal") || v.equalsIgnoreCase("critical")) {
+                    error(s, null);
+                }
+                return;
+            case HTTP_CODE: {
+                double d = parseNumber(v);
+                if (Double.isNaN(d)) {
+                    if (!v.isBlank()) {
+                        bad(s, quote(v), "an HTTP status code");
+                    }
+                    return;
+                }
+                statusNumber(s, d, v);
+                return;
+            }
+            default:
+                String t = v.trim().toLowerCase(Locale.ROOT);
+                if (t.isEmpty()) {
+                    return;
+                }
+                double d = parseNumber(t);
+                if (!Double.isNaN(d)) {
+                    statusNumber(s, d, v);
+                } else if (OK_WORDS.contains(t)) {
+                    return;
+                } else if (ERROR_WORDS.contains(t)) {
+                    error(s, null);
+                } else {
+                    bad(s, quote(v), "ok or error");
+                }
+        }
+    }
+
+    private void statusNumber(Slot s, double v, String lexeme) {
+        if (s.how == Rule.How.ERROR_MARKER) {
+            error(s, lexeme.endsWith(".0") ? lexeme.substring(0, lexeme.length() - 2) : lexeme);
+        } else if (v >= 400) {
+            error(s, "http_" + (long) v);
+        }
+    }
+
+    private static final java.util.Set<String> OK_WORDS = java.util.Set.of("ok", "success", "succeeded", "completed", "done", "unset");
+    private static final java.util.Set<String> ERROR_WORDS = java.util.Set.of("error", "failed", "failure", "fail", "timeout", "cancelled");
+
+    private void error(Slot s, String type) {
+        errorSeen = true;
+        if (type != null && s.priority < errorTypePriority) {
+            errorType = type;
+            errorTypePriority = s.priority;
+        }
+    }
+
+    private void bad(Slot s, String shown, String expected) {
+        fail(s.rule.path() + " is " + shown + ", expected " + expected);
+    }
+
+    private static String expected(Field.Kind k) {
+        switch (k) {
+            case COUNT: return "an integer";
+            case DURATION:
+            case AMOUNT: return "a non-negative number";
+            case NUMBER: return "a number";
+            case INSTANT: return "an ISO-8601 time or epoch seconds";
+            default: return "a string";
+        }
+    }
+
+    static String quote(String v) {
+        String shown = v.length() > 40 ? v.substring(0, 37) + "..." : v;
+        return '"' + shown.replace("\"", "\\\"").replace("\n", "\\n") + '"';
+    }
+
+    /** NaN unless the whole text is a finite decimal number. */
+    static double parseNumber(String v) {
+        String t = v.trim();
+        if (t.isEmpty()) {
+            return Double.NaN;
+        }
+        char c = t.charAt(0);
+        if (!(c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.')) {
+            return Double.NaN;
+        }
+        char last = t.charAt(t.length() - 1);
+        if (!(last >= '0' && last <= '9' || last == '.')) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    LogRecord build() {
+        String error = errorType;
+        if (texts[Field.ERROR_TYPE.ordinal()] != null) {
+            error = texts[Field.ERROR_TYPE.ordinal()];
+            errorSeen = errorSeen || !error.isBlank();
+        }
+        return new LogRecord(
+                texts[Field.ID.ordinal()],
+                timestamp,
+                texts[Field.MODEL.ordinal()],
+                texts[Field.VERSION.ordinal()],
+                texts[Field.STAGE.ordinal()],
+                texts[Field.ARM.ordinal()],
+                texts[Field.USER.ordinal()],
+                texts[Field.SEGMENT.ordinal()],
+                counts[Field.INPUT_TOKENS.ordinal()],
+                counts[Field.OUTPUT_TOKENS.ordinal()],
+                counts[Field.CACHED_INPUT_TOKENS.ordinal()],
+                numbers[Field.LATENCY_MS.ordinal()],
+                numbers[Field.TTFT_MS.ordinal()],
+                errorSeen ? Status.ERROR : Status.OK,
+                errorSeen ? error : null,
+                texts[Field.FINISH_REASON.ordinal()],
+                texts[Field.PROMPT.ordinal()],
+                texts[Field.RESPONSE.ordinal()],
+                numbers[Field.COST_USD.ordinal()],
+                feedback,
+                attributes);
+    }
+}

@@ -1,0 +1,194 @@
+package dev.mlops.registry;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Loads and validates a registry file. Every error is a {@link RegistryException} naming file, line and field. */
+public final class RegistryLoader {
+    /** The newest schema this build writes; older ones still load. */
+    public static final int SCHEMA_VERSION = 1;
+    static final long MAX_BYTES = 8L << 20;
+
+    private RegistryLoader() {
+    }
+
+    public static Registry load(Path file) {
+        String name = file.toString();
+        try {
+            if (Files.isDirectory(file)) {
+                throw new RegistryException(name + ": is a directory, not a registry file");
+            }
+            if (Files.size(file) > MAX_BYTES) {
+                throw new RegistryException(name + ": is larger than " + (MAX_BYTES >> 20) + " MiB");
+            }
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                return parse(file, YamlNode.parse(name, r));
+            }
+        } catch (NoSuchFileException e) {
+            throw new RegistryException(name + ": no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new RegistryException(name + ": is not UTF-8 text");
+        } catch (IOException e) {
+            throw new RegistryException(name + ": " + e.getMessage());
+        }
+    }
+
+    static Registry parse(Path file, YamlNode root) {
+        root.only("schema_version", "models", "promotion");
+        int schema = 1;
+        YamlNode sv = root.get("schema_version");
+        if (sv != null) {
+            schema = sv.positiveInt();
+            if (schema > SCHEMA_VERSION) {
+                throw sv.error("is " + schema + ", but this mlops reads schema versions up to " + SCHEMA_VERSION
+                        + "; upgrade mlops");
+            }
+        }
+        Map<String, Model> models = new LinkedHashMap<>();
+        Map<String, YamlNode> seen = new HashMap<>();
+        YamlNode ms = root.require("models");
+        for (Map.Entry<String, YamlNode> e : ms.entries().entrySet()) {
+            models.put(e.getKey(), model(e.getKey(), e.getValue(), seen));
+        }
+        return new Registry(file, schema, models);
+    }
+
+    private static Model model(String name, YamlNode n, Map<String, YamlNode> seen) {
+        n.only("pricing", "slo", "versions", "description");
+        Pricing pricing = null;
+        YamlNode p = n.get("pricing");
+        if (p != null) {
+            p.only("input_per_1m", "output_per_1m", "cached_input_per_1m");
+            YamlNode cached = p.get("cached_input_per_1m");
+            pricing = new Pricing(p.require("input_per_1m").nonNegative(), p.require("output_per_1m").nonNegative(),
+                    cached == null ? Double.NaN : cached.nonNegative());
+        }
+        Slo slo = Slo.none();
+        YamlNode s = n.get("slo");
+        if (s != null) {
+            s.only(Slo.MEASURES.toArray(new String[0]));
+            Map<String, Double> limits = new LinkedHashMap<>();
+            for (Map.Entry<String, YamlNode> e : s.entries().entrySet()) {
+                double v = e.getValue().nonNegative();
+                if ((e.getKey().endsWith("_rate")) && v > 1) {
+                    throw e.getValue().error("is " + e.getValue().text() + ", expected a rate between 0 and 1");
+                }
+                limits.put(e.getKey(), v);
+            }
+            slo = new Slo(limits);
+        }
+        List<Version> versions = new java.util.ArrayList<>();
+        YamlNode vs = n.get("versions");
+        if (vs != null) {
+            for (YamlNode v : vs.items()) {
+                Version version = version(name, v);
+                YamlNode before = seen.putIfAbsent(version.id(), v);
+                if (before != null) {
+                    throw v.require("id").error("is \"" + version.id() + "\", a duplicate of the version at line "
+                            + before.line());
+                }
+                versions.add(version);
+            }
+        }
+        return new Model(name, pricing, slo, versions);
+    }
+
+    private static Version version(String model, YamlNode v) {
+        v.only("id", "base_model", "adapter", "tokenizer", "prompt_template", "sampling", "training_data", "stage",
+                "frozen", "description", "created");
+        String id = v.require("id").text();
+        if (id.isBlank()) {
+            throw v.require("id").error("is empty");
+        }
+        String baseName = null;
+        String baseRevision = null;
+        YamlNode b = v.get("base_model");
+        if (b != null) {
+            b.only("name", "revision");
+            baseName = b.require("name").text();
+            baseRevision = b.get("revision") == null ? null : b.get("revision").text();
+        }
+        Map<String, Artifact> artifacts = new LinkedHashMap<>();
+        String adapterType = null;
+        int rank = 0;
+        double alpha = 0;
+        YamlNode a = v.get("adapter");
+        if (a != null) {
+            a.only("type", "path", "rank", "alpha", "sha256");
+            adapterType = a.get("type") == null ? null : a.get("type").text();
+            rank = a.get("rank") == null ? 0 : a.get("rank").positiveInt();
+            alpha = a.get("alpha") == null ? 0 : a.get("alpha").nonNegative();
+            artifacts.put("adapter", artifact(a));
+        }
+        for (String role : List.of("tokenizer", "prompt_template")) {
+            YamlNode t = v.get(role);
+            if (t != null) {
+                t.only("path", "sha256");
+                artifacts.put(role, artifact(t));
+            }
+        }
+        Map<String, Object> sampling = new LinkedHashMap<>();
+        YamlNode s = v.get("sampling");
+        if (s != null) {
+            for (Map.Entry<String, YamlNode> e : s.entries().entrySet()) {
+                sampling.put(e.getKey(), e.getValue().scalar());
+            }
+            checkRange(s, "temperature", 0, 10);
+            checkRange(s, "top_p", 0, 1);
+        }
+        String data = null;
+        String dataSha = null;
+        YamlNode d = v.get("training_data");
+        if (d != null) {
+            d.only("name", "sha256", "path");
+            data = d.require("name").text();
+            dataSha = sha(d);
+        }
+        YamlNode st = v.get("stage");
+        Stage stage = Stage.EXPERIMENT;
+        if (st != null) {
+            stage = Stage.parse(st.text());
+            if (stage == null) {
+                throw st.error("is \"" + st.text() + "\", expected one of experiment, staging, canary, production, retired");
+            }
+        }
+        boolean frozen = v.get("frozen") != null && v.get("frozen").bool();
+        return new Version(id, model, baseName, baseRevision, adapterType, rank, alpha, artifacts, sampling, data,
+                dataSha, stage, frozen, v.line());
+    }
+
+    private static void checkRange(YamlNode s, String key, double lo, double hi) {
+        YamlNode n = s.get(key);
+        if (n != null) {
+            double x = n.number();
+            if (x < lo || x > hi) {
+                throw n.error("is " + n.text() + ", expected a number from " + lo + " to " + hi);
+            }
+        }
+    }
+
+    private static Artifact artifact(YamlNode n) {
+        YamlNode p = n.get("path");
+        return new Artifact(p == null ? null : p.text(), sha(n));
+    }
+
+    private static String sha(YamlNode n) {
+        YamlNode s = n.get("sha256");
+        if (s == null || s.isNull()) {
+            return null;
+        }
+        String t = s.text();
+        if (!t.matches("[0-9a-f]{64}") && !t.equals("…") && !t.isEmpty()) {
+            throw s.error("is \"" + t + "\", expected 64 lowercase hex digits");
+        }
+        return t.length() == 64 ? t : null;
+    }
+}

@@ -29,7 +29,7 @@ public final class RegistryText {
             }
             return Json.write(root);
         }
-        TextTable t = new TextTable(null, List.of("model", "version", "stage", "frozen", "base model", "revision",
+        TextTable t = TextTable.text(null, List.of("model", "version", "stage", "frozen", "base model", "revision",
                 "adapter"));
         for (Version v : r.versions()) {
             t.row(List.of(v.model(), v.id(), v.stage().key(), v.frozen() ? "yes" : "no", dash(v.baseModel()),
@@ -73,7 +73,7 @@ public final class RegistryText {
                     + Fmt.usd(m.pricing().outputPer1m()) + "/1M"});
         }
         m.slo().limits().forEach((k, x) -> rows.add(new String[] {"slo." + k, Fmt.num(x)}));
-        TextTable t = new TextTable(null, List.of("field", "value"));
+        TextTable t = TextTable.text(null, List.of("field", "value"));
         for (String[] row : rows) {
             t.row(List.of(row));
         }
@@ -117,7 +117,7 @@ public final class RegistryText {
             return "-";
         }
         return v.adapterType() + (v.adapterRank() > 0 ? " r" + v.adapterRank() : "")
-                + (v.adapterAlpha() > 0 ? " α" + Fmt.num(v.adapterAlpha()) : "");
+                + (v.adapterAlpha() > 0 ? " α" + dev.mlops.logs.Numbers.plain(v.adapterAlpha()) : "");
     }
 
     private static String dash(String s) {

@@ -3,15 +3,29 @@ package dev.mlops.report;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A table of strings that renders as aligned text or as Markdown. First column left-aligned, the rest right. */
+/**
+ * A table of strings that renders as aligned text or as Markdown. The first column is
+ * left-aligned; the others are right-aligned (numbers) unless the table is {@link #text(String, List) textual}.
+ */
 public final class TextTable {
     private final String title;
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
+    private final boolean numeric;
 
     public TextTable(String title, List<String> headers) {
+        this(title, headers, true);
+    }
+
+    private TextTable(String title, List<String> headers, boolean numeric) {
         this.title = title;
         this.headers = List.copyOf(headers);
+        this.numeric = numeric;
+    }
+
+    /** A table whose columns are all left-aligned text. */
+    public static TextTable text(String title, List<String> headers) {
+        return new TextTable(title, headers, false);
     }
 
     public TextTable row(List<String> cells) {
@@ -45,11 +59,11 @@ public final class TextTable {
         return sb.toString();
     }
 
-    private static void line(StringBuilder sb, List<String> cells, int[] w) {
+    private void line(StringBuilder sb, List<String> cells, int[] w) {
         for (int i = 0; i < w.length; i++) {
             String c = cells.get(i);
             String pad = " ".repeat(w[i] - c.length());
-            sb.append(i == 0 ? "" : "  ").append(i == 0 ? c + pad : pad + c);
+            sb.append(i == 0 ? "" : "  ").append(i == 0 || !numeric ? c + pad : pad + c);
         }
         int end = sb.length();
         while (end > 0 && sb.charAt(end - 1) == ' ') {
@@ -66,7 +80,7 @@ public final class TextTable {
         }
         sb.append("| ").append(String.join(" | ", escape(headers))).append(" |\n|");
         for (int i = 0; i < headers.size(); i++) {
-            sb.append(i == 0 ? " --- |" : " ---: |");
+            sb.append(i == 0 || !numeric ? " --- |" : " ---: |");
         }
         sb.append('\n');
         for (List<String> r : rows) {

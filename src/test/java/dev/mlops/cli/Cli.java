@@ -1,0 +1,51 @@
+package dev.mlops.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Runs mlops in-process, as picocli's testing guide suggests, and captures what it prints. */
+final class Cli {
+    record Result(int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private Cli() {
+    }
+
+    static Env env() {
+        FileSystem fs = FileSystems.getDefault();
+        return new Env(fs, fs.getPath("").toAbsolutePath(), Map.of(), InputStream.nullInputStream(), false);
+    }
+
+    static Env env(Path cwd) {
+        return new Env(cwd.getFileSystem(), cwd, Map.of(), InputStream.nullInputStream(), false);
+    }
+
+    static Env withStdin(Env e, byte[] stdin) {
+        return new Env(e.fs(), e.cwd(), e.vars(), new ByteArrayInputStream(stdin), false);
+    }
+
+    static Env withVars(Env e, Map<String, String> vars) {
+        return new Env(e.fs(), e.cwd(), vars, e.stdin(), false);
+    }
+
+    static Result run(Env env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Mlops.run(env, new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    static Result run(String... args) {
+        return run(env(), args);
+    }
+}

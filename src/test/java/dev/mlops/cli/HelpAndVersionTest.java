@@ -1,0 +1,41 @@
+package dev.mlops.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class HelpAndVersionTest {
+    @Test
+    void shouldPrintTheVersion() {
+        Cli.Result r = Cli.run("--version");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().startsWith("mlops 0.1.0\n"), r.out());
+    }
+
+    @Test
+    void shouldPrintHelp_listingCommandsAndExitCodes() {
+        Cli.Result r = Cli.run("--help");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("analyze"), r.out());
+        assertTrue(r.out().contains("registry"), r.out());
+        assertTrue(r.out().contains("Exit codes:"), r.out());
+        assertTrue(r.out().contains(" 70"), r.out());
+    }
+
+    @Test
+    void shouldPrintHelpForACommand() {
+        Cli.Result r = Cli.run("help", "analyze");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().startsWith("Usage: mlops analyze"), r.out());
+        assertTrue(r.out().contains("--exact-limit"), r.out());
+    }
+
+    @Test
+    void shouldExitTwo_forNoCommandOrAnUnknownOne() {
+        Cli.Result none = Cli.run();
+        assertEquals(2, none.exit());
+        assertTrue(none.err().startsWith("missing command"), none.err());
+        assertEquals(2, Cli.run("frobnicate").exit());
+    }
+}

@@ -20,7 +20,7 @@ final class UsageAccumulator {
     private final Map<String, String> key;
     private long requests;
     private long errors;
-    private final TreeMap<String, Long> errorTypes = new TreeMap<>();
+    private final Map<String, Long> errorTypes = new java.util.HashMap<>();
     private long truncated;
     private long withFinishReason;
     private final Distribution latency;

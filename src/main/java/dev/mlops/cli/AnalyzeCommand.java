@@ -6,7 +6,9 @@ import dev.mlops.analysis.PriceBook;
 import dev.mlops.analysis.RecordFilter;
 import dev.mlops.analysis.SloCheck;
 import dev.mlops.analysis.UsageAnalysis;
+import dev.mlops.logs.Field;
 import dev.mlops.logs.LogScan;
+import dev.mlops.logs.Mapping;
 import dev.mlops.logs.ReadOptions;
 import dev.mlops.logs.Timestamps;
 import dev.mlops.registry.Registry;
@@ -97,15 +99,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         List<String> fields = new ArrayList<>(by);
         fields.addAll(filter.fields());
-        ReadOptions options = input.readOptions(fields);
+        ReadOptions options = input.readOptions(fields, Mapping.unreferenced(fields, Field.ID, Field.USER, Field.ARM,
+                Field.SEGMENT, Field.STAGE, Field.FEEDBACK, Field.PROMPT, Field.RESPONSE));
         PriceBook prices = PriceBook.of(reg);
         LogScan.Result<UsageAnalysis> scan = LogScan.run(input.inputs(logs, env), options,
-                () -> new UsageAnalysis(by, filter, prices, exactLimit));
-        UsageAnalysis all = scan.sinks().get(0);
-        for (int i = 1; i < scan.sinks().size(); i++) {
-            all.merge(scan.sinks().get(i));
-        }
-        AnalyzeReport report = all.report(scan.files(), describe(filter));
+                () -> new UsageAnalysis(by, filter, prices, exactLimit), UsageAnalysis::merge);
+        AnalyzeReport report = scan.sink().report(scan.files(), describe(filter));
         Diagnostics.badRecords(spec.commandLine().getErr(), scan.files());
         if (input.tooManyBad(report.bad(), report.bad() + report.read())) {
             throw new MlopsException(ExitCode.BAD_INPUT, String.format(java.util.Locale.ROOT,

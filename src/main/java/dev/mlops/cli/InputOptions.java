@@ -2,6 +2,7 @@ package dev.mlops.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.mlops.logs.Field;
 import dev.mlops.logs.InputFormat;
 import dev.mlops.logs.LogInput;
 import dev.mlops.logs.Mapping;
@@ -65,7 +66,11 @@ final class InputOptions {
         return out;
     }
 
-    ReadOptions readOptions(List<String> attributes) {
+    /**
+     * @param attributes fields a command groups or filters by
+     * @param unused     fields the command never reads, so they are skipped undecoded
+     */
+    ReadOptions readOptions(List<String> attributes, Field... unused) {
         InputFormat f;
         try {
             f = InputFormat.parse(inputFormat);
@@ -83,7 +88,7 @@ final class InputOptions {
                 throw new MlopsException(ExitCode.USAGE, "--map " + m + ": " + e.getMessage());
             }
         }
-        Mapping mapping = Mapping.defaults().withUserRules(user).withAttributes(attributes);
+        Mapping mapping = Mapping.defaults().without(unused).withUserRules(user).withAttributes(attributes);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) {
             throw new MlopsException(ExitCode.USAGE, "--threads must be at least 1");

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * grown only as far as the longest record and never past {@code maxRecordBytes}.
  */
 final class JsonLogReader {
-    static final int CHUNK = 1 << 20;
+    static final int CHUNK = 1 << 18;
 
     private final PathNode root;
     private final int maxRecordBytes;

@@ -40,6 +40,7 @@ final class JsonScanner {
 
     private final PathNode root;
     private final RecordBuilder out;
+    private final StringCache strings = new StringCache();
     byte[] buf;
     int pos;
     int limit;
@@ -91,28 +92,21 @@ final class JsonScanner {
                 throw syntax("expected a field name");
             }
             int ks = ++pos;
-            int h = 0;
-            boolean escaped = false;
-            while (true) {
-                byte c = at(pos);
-                if (c == '"') {
-                    break;
-                }
-                if (c == '\\') {
-                    escaped = true;
-                    pos += 2;
-                    continue;
-                }
-                if ((c & 0xff) < 0x20) {
-                    throw syntax("control character in a field name");
-                }
-                h = 31 * h + c;
-                pos++;
-            }
-            int ke = pos++;
+            int ke = findSpecial(ks);
             PathNode child = null;
-            if (node != null) {
-                child = escaped ? node.child(decode(ks, ke)) : node.child(buf, ks, ke - ks, PathNode.mix(h));
+            if (buf[ke] == '"') {
+                pos = ke + 1;
+                if (node != null) {
+                    child = node.child(buf, ks, ke - ks, PathNode.hash(buf, ks, ke - ks));
+                }
+            } else if (buf[ke] == '\\') {
+                pos = ks - 1;
+                ke = -stringEnd();
+                if (node != null) {
+                    child = node.child(decode(ks, ke));
+                }
+            } else {
+                throw syntax("unterminated field name");
             }
             ws();
             if (at(pos) != ':') {
@@ -197,7 +191,16 @@ final class JsonScanner {
     private void scalar(Slot[] slots) {
         byte c = at(pos);
         if (c == '"') {
-            String s = string();
+            int start = pos + 1;
+            int end = stringEnd();
+            if (end > 0 && slots.length == 1 && slots[0].kind == Field.Kind.INSTANT) {
+                java.time.Instant t = Timestamps.fast(buf, start, end - start);
+                if (t != null) {
+                    out.instant(slots[0], t);
+                    return;
+                }
+            }
+            String s = end > 0 ? strings.get(slots[0].priority, buf, start, end) : decode(start, -end);
             for (Slot slot : slots) {
                 out.text(slot, s);
             }
@@ -218,7 +221,7 @@ final class JsonScanner {
                         || v != Math.rint(v))) {
                     lexeme = new String(buf, start, pos - start, StandardCharsets.ISO_8859_1);
                 }
-                out.number(slot, v, v == Math.rint(v), lexeme == null ? Numbers.plain(v) : lexeme);
+                out.number(slot, v, v == Math.rint(v), lexeme);
             }
         }
     }
@@ -296,10 +299,12 @@ final class JsonScanner {
         return Double.parseDouble(new String(buf, start, pos - start, StandardCharsets.ISO_8859_1));
     }
 
-    /** Decodes the string at {@code pos}. */
-    private String string() {
-        int start = pos + 1;
-        int i = start;
+    /**
+     * Moves past the string at {@code pos} and returns the index of its closing quote, negated
+     * when the string holds escapes (so that it must be decoded, not copied).
+     */
+    private int stringEnd() {
+        int i = pos + 1;
         boolean escaped = false;
         while (true) {
             i = findSpecial(i);
@@ -316,7 +321,7 @@ final class JsonScanner {
             throw syntax("unterminated string");
         }
         pos = i + 1;
-        return escaped ? decode(start, i) : new String(buf, start, i - start, StandardCharsets.UTF_8);
+        return escaped ? -i : i;
     }
 
     private void skipString() {
@@ -340,17 +345,14 @@ final class JsonScanner {
     /** Index of the first '"', '\\' or '\n' at or after {@code i}. */
     private int findSpecial(int i) {
         byte[] b = buf;
-        int end = limit - 8;
+        int end = limit - 16;
         while (i <= end) {
-            long w = (long) LONGS.get(b, i);
-            long q = w ^ QUOTES;
-            long s = w ^ SLASHES;
-            long n = w ^ NEWLINES;
-            long t = ((q - ONES) & ~q | (s - ONES) & ~s | (n - ONES) & ~n) & HIGHS;
-            if (t != 0) {
-                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+            long t = special((long) LONGS.get(b, i));
+            long u = special((long) LONGS.get(b, i + 8));
+            if ((t | u) != 0) {
+                return t != 0 ? i + (Long.numberOfTrailingZeros(t) >>> 3) : i + 8 + (Long.numberOfTrailingZeros(u) >>> 3);
             }
-            i += 8;
+            i += 16;
         }
         while (true) {
             byte c = at(i);
@@ -358,6 +360,26 @@ final class JsonScanner {
                 return i;
             }
             i++;
+        }
+    }
+
+    /** High bit set in each byte of {@code w} that is '"', '\\' or '\n' (exact for the lowest such byte). */
+    private static long special(long w) {
+        long q = w ^ QUOTES;
+        long s = w ^ SLASHES;
+        long n = w ^ NEWLINES;
+        return ((q - ONES) & ~q | (s - ONES) & ~s | (n - ONES) & ~n) & HIGHS;
+    }
+
+    /** Skips a number that no rule wants, checking its characters but not converting it. */
+    private void skipNumber() {
+        int start = pos;
+        byte c = at(pos);
+        while (c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E') {
+            c = at(++pos);
+        }
+        if (pos == start) {
+            throw syntax("invalid value");
         }
     }
 
@@ -391,7 +413,7 @@ final class JsonScanner {
         } else if (c == 'n') {
             literal("null");
         } else if (c == '-' || c >= '0' && c <= '9') {
-            number();
+            skipNumber();
         } else {
             throw syntax("invalid value");
         }

@@ -2,7 +2,6 @@ package dev.mlops.logs;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -15,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -26,13 +26,14 @@ import java.util.function.Supplier;
 public final class LogScan {
     static final int HEAD = 64 << 10;
     static final long SPLIT_MIN = 32L << 20;
-    static final long PART_MIN = 64L << 20;
+    static final long PART_SIZE = 32L << 20;
+    static final int MAX_PARTS = 4096;
 
     private LogScan() {
     }
 
-    /** The sinks, in input order, and what was read from each input. */
-    public record Result<S>(List<S> sinks, List<FileReport> files) {
+    /** Every record's sink merged into one, and what was read from each input. */
+    public record Result<S>(S sink, List<FileReport> files) {
         public long records() {
             return files.stream().mapToLong(FileReport::records).sum();
         }
@@ -42,16 +43,21 @@ public final class LogScan {
         }
     }
 
+    /**
+     * Reads every input into sinks made by {@code sinks}, one per part, and folds them into one
+     * with {@code merge} in part order as parts finish: the result does not depend on the
+     * thread count or on timing, and finished parts do not pile up in memory.
+     */
     public static <S extends Consumer<LogRecord>> Result<S> run(List<LogInput> inputs, ReadOptions options,
-                                                                 Supplier<S> sinks) {
+                                                                 Supplier<S> sinks, BiConsumer<S, S> merge) {
         PathNode root = PathNode.build(options.mapping());
         List<List<Part>> plan = new ArrayList<>();
         for (LogInput in : inputs) {
-            plan.add(plan(in, options));
+            plan.add(plan(in, options.format()));
         }
         List<Part> parts = new ArrayList<>();
         plan.forEach(parts::addAll);
-        List<S> made = new ArrayList<>();
+        OrderedMerge<S> folded = new OrderedMerge<>(parts.size(), merge);
         List<Future<Done>> futures = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), Math.max(1, parts.size())),
                 r -> {
@@ -60,10 +66,15 @@ public final class LogScan {
                     return t;
                 });
         try {
-            for (Part p : parts) {
-                S sink = sinks.get();
-                made.add(sink);
-                futures.add(pool.submit(() -> p.read(root, options, sink)));
+            for (int i = 0; i < parts.size(); i++) {
+                Part p = parts.get(i);
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    S sink = sinks.get();
+                    Done d = p.read(root, options, sink);
+                    folded.done(index, sink);
+                    return d;
+                }));
             }
             List<FileReport> files = new ArrayList<>();
             int k = 0;
@@ -83,9 +94,40 @@ public final class LogScan {
                 files.add(new FileReport(first.input.name(), format, first.compression.key(), records, bad.count(),
                         bad.examples()));
             }
-            return new Result<>(made, files);
+            return new Result<>(folded.total(), files);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Folds part results into a running total strictly in part order. */
+    private static final class OrderedMerge<S> {
+        private final Object[] waiting;
+        private final BiConsumer<S, S> merge;
+        private int next;
+        private S total;
+
+        OrderedMerge(int parts, BiConsumer<S, S> merge) {
+            this.waiting = new Object[parts];
+            this.merge = merge;
+        }
+
+        @SuppressWarnings("unchecked")
+        synchronized void done(int index, S sink) {
+            waiting[index] = sink;
+            while (next < waiting.length && waiting[next] != null) {
+                S s = (S) waiting[next];
+                waiting[next++] = null;
+                if (total == null) {
+                    total = s;
+                } else {
+                    merge.accept(total, s);
+                }
+            }
+        }
+
+        synchronized S total() {
+            return total;
         }
     }
 
@@ -121,7 +163,7 @@ public final class LogScan {
     }
 
     /** Checks the input and cuts a large plain JSONL file into parts at line boundaries. */
-    private static List<Part> plan(LogInput in, ReadOptions options) {
+    private static List<Part> plan(LogInput in, InputFormat format) {
         if (in.path() == null) {
             return List.of(new Part(in, Compression.NONE, -1, -1));
         }
@@ -158,13 +200,13 @@ public final class LogScan {
             throw new InputException(name + ": is " + unsupported + "-compressed; only gzip and zstd are read");
         }
         int first = firstSignificant(head, n);
-        boolean splittable = c == Compression.NONE && options.threads() > 1 && size >= SPLIT_MIN
-                && first >= 0 && head[first] == '{' && options.format() != InputFormat.CSV
-                && options.format() != InputFormat.AZURE_TRACE;
+        // Parts are cut by size alone, never by thread count, so that results do not depend on it.
+        boolean splittable = c == Compression.NONE && size >= SPLIT_MIN && first >= 0 && head[first] == '{'
+                && !format.forcesCsv();
         if (!splittable) {
             return List.of(new Part(in, c, -1, -1));
         }
-        int count = (int) Math.max(2, Math.min(options.threads() * 4L, size / PART_MIN));
+        int count = (int) Math.min(MAX_PARTS, (size + PART_SIZE - 1) / PART_SIZE);
         List<Part> parts = new ArrayList<>();
         try (SeekableByteChannel ch = Files.newByteChannel(path)) {
             long start = 0;

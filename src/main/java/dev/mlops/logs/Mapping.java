@@ -111,6 +111,38 @@ public final class Mapping {
     }
 
     /**
+     * Drops the rules of fields a command does not use, so that the reader skips them without
+     * decoding: analyze never needs the prompt and response text.
+     */
+    public Mapping without(Field... fields) {
+        Set<Field> drop = EnumSet.noneOf(Field.class);
+        drop.addAll(List.of(fields));
+        List<Rule> out = new ArrayList<>();
+        for (Rule r : rules) {
+            if (!drop.contains(r.field())) {
+                out.add(r);
+            }
+        }
+        return new Mapping(out);
+    }
+
+    /**
+     * Of the {@code optional} fields, those that none of the {@code referenced} names (--by,
+     * --where) mentions: a command can then read without them.
+     */
+    public static Field[] unreferenced(Collection<String> referenced, Field... optional) {
+        List<Field> out = new ArrayList<>();
+        for (Field f : optional) {
+            boolean used = f == Field.FEEDBACK ? referenced.stream().anyMatch(n -> n.startsWith("feedback."))
+                    : referenced.contains(f.key());
+            if (!used) {
+                out.add(f);
+            }
+        }
+        return out.toArray(new Field[0]);
+    }
+
+    /**
      * Adds attribute rules for names a command groups or filters by that are not record
      * fields, so that {@code --by region} reads a {@code region} field or column.
      */

@@ -66,16 +66,16 @@ final class PathNode {
         return mask > 0 || keys.length > 0 && keys[0] != null;
     }
 
+    /** A cheap hash of a field name: its length and its first, second and last bytes. */
     static int hash(byte[] b, int from, int len) {
-        int h = 0;
-        for (int i = from; i < from + len; i++) {
-            h = 31 * h + b[i];
+        if (len == 0) {
+            return 0;
         }
-        return mix(h);
-    }
-
-    static int mix(int h) {
-        return h ^ (h >>> 16);
+        int h = len * 0x9E3779B1 ^ b[from] * 0x85EBCA6B ^ b[from + len - 1] * 0xC2B2AE35;
+        if (len > 1) {
+            h ^= b[from + 1] * 0x27D4EB2F;
+        }
+        return h ^ (h >>> 15);
     }
 
     /** The child named by {@code len} bytes at {@code from}, whose {@link #hash} is {@code h}. */
@@ -86,7 +86,7 @@ final class PathNode {
             if (k == null) {
                 return null;
             }
-            if (k.length == len && java.util.Arrays.equals(k, 0, len, b, from, from + len)) {
+            if (k.length == len && StringCache.same(k, b, from, len)) {
                 return nodes[i];
             }
             i = (i + 1) & mask;

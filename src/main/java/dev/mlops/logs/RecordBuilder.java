@@ -1,7 +1,6 @@
 package dev.mlops.logs;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,16 +25,27 @@ final class RecordBuilder {
     private Map<String, Double> feedback;
     private Map<String, String> attributes;
     private String problem;
+    /** Bit i set when field i was written since the last reset. */
+    private int touched = -1;
 
     RecordBuilder() {
         reset();
     }
 
+    /** Clears only the fields the last record set: most records set a handful. */
     void reset() {
-        Arrays.fill(texts, null);
-        Arrays.fill(counts, LogRecord.ABSENT);
-        Arrays.fill(numbers, Double.NaN);
-        Arrays.fill(priority, Integer.MAX_VALUE);
+        int t = touched;
+        while (t != 0) {
+            int o = Integer.numberOfTrailingZeros(t);
+            t &= t - 1;
+            if (o < FIELDS) {
+                texts[o] = null;
+                counts[o] = LogRecord.ABSENT;
+                numbers[o] = Double.NaN;
+                priority[o] = Integer.MAX_VALUE;
+            }
+        }
+        touched = 0;
         timestamp = null;
         errorSeen = false;
         errorType = null;
@@ -65,6 +75,7 @@ final class RecordBuilder {
             return false;
         }
         priority[o] = s.priority;
+        touched |= 1 << o;
         return true;
     }
 
@@ -105,15 +116,23 @@ final class RecordBuilder {
         }
     }
 
+    /** A timestamp the scanner parsed straight from bytes. */
+    void instant(Slot s, Instant t) {
+        if (claim(s)) {
+            timestamp = t;
+        }
+    }
+
+    /** A number; {@code lexeme} is its source text, or null to print it from {@code v} when needed. */
     void number(Slot s, double v, boolean integral, String lexeme) {
         switch (s.kind) {
             case TEXT:
-                text(s, lexeme);
+                text(s, lex(lexeme, v));
                 return;
             case INSTANT: {
                 Instant t = Timestamps.epoch(v);
                 if (t == null) {
-                    bad(s, lexeme, "an epoch time");
+                    bad(s, lex(lexeme, v), "an epoch time");
                 } else if (claim(s)) {
                     timestamp = t;
                 }
@@ -121,9 +140,9 @@ final class RecordBuilder {
             }
             case COUNT:
                 if (!integral || v != Math.rint(v) || Math.abs(v) > 9.0e15) {
-                    bad(s, lexeme, "an integer");
+                    bad(s, lex(lexeme, v), "an integer");
                 } else if (v < 0) {
-                    bad(s, lexeme, "a non-negative integer");
+                    bad(s, lex(lexeme, v), "a non-negative integer");
                 } else if (claim(s)) {
                     counts[s.field.ordinal()] = (long) v;
                 }
@@ -131,14 +150,14 @@ final class RecordBuilder {
             case DURATION:
             case AMOUNT:
                 if (!Double.isFinite(v) || v < 0) {
-                    bad(s, lexeme, "a non-negative number");
+                    bad(s, lex(lexeme, v), "a non-negative number");
                 } else if (claim(s)) {
                     numbers[s.field.ordinal()] = v * s.rule.scale();
                 }
                 return;
             case NUMBER:
                 if (!Double.isFinite(v)) {
-                    bad(s, lexeme, "a number");
+                    bad(s, lex(lexeme, v), "a number");
                     return;
                 }
                 if (feedback == null) {
@@ -147,11 +166,15 @@ final class RecordBuilder {
                 feedback.putIfAbsent(s.rule.name(), v);
                 return;
             case STATUS:
-                statusNumber(s, v, lexeme);
+                statusNumber(s, v, lex(lexeme, v));
                 return;
             default:
                 throw new IllegalStateException(s.kind.toString());
         }
+    }
+
+    private static String lex(String lexeme, double v) {
+        return lexeme == null ? Numbers.plain(v) : lexeme;
     }
 
     void bool(Slot s, boolean v) {
@@ -205,6 +228,9 @@ final class RecordBuilder {
                 return;
             }
             default:
+                if (v.equals("ok") || v.equals("success")) {
+                    return;
+                }
                 String t = v.trim().toLowerCase(Locale.ROOT);
                 if (t.isEmpty()) {
                     return;

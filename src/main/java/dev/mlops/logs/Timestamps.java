@@ -17,7 +17,8 @@ public final class Timestamps {
 
     /** Returns null when the text is not a timestamp. */
     public static Instant parse(String s) {
-        Instant fast = fast(s);
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Instant fast = fast(b, 0, b.length);
         if (fast != null) {
             return fast;
         }
@@ -61,9 +62,13 @@ public final class Timestamps {
         return Instant.ofEpochSecond(whole, nanos);
     }
 
-    /** yyyy-MM-dd[T ]HH:mm:ss[.f{1,9}][Z|±HH:MM] without allocation beyond the Instant. */
-    private static Instant fast(String s) {
-        int n = s.length();
+    /**
+     * yyyy-MM-dd[T ]HH:mm:ss[.f{1,9}][Z|±HH:MM] read straight from ASCII bytes, without allocation
+     * beyond the Instant; null for any other form.
+     */
+    static Instant fast(byte[] b, int from, int len) {
+        Bytes s = new Bytes(b, from);
+        int n = len;
         if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(13) != ':' || s.charAt(16) != ':') {
             return null;
         }
@@ -92,11 +97,11 @@ public final class Timestamps {
                 }
                 i++;
             }
-            int len = i - start;
-            if (len == 0) {
+            int fraction = i - start;
+            if (fraction == 0) {
                 return null;
             }
-            for (int k = len; k < 9; k++) {
+            for (int k = fraction; k < 9; k++) {
                 nanos *= 10;
             }
         }
@@ -121,7 +126,14 @@ public final class Timestamps {
         return Instant.ofEpochSecond(epochSecond, nanos);
     }
 
-    private static int digits(String s, int from, int len) {
+    /** A view of ASCII bytes as chars. */
+    private record Bytes(byte[] b, int from) {
+        char charAt(int i) {
+            return (char) (b[from + i] & 0xff);
+        }
+    }
+
+    private static int digits(Bytes s, int from, int len) {
         int v = 0;
         for (int i = from; i < from + len; i++) {
             char c = s.charAt(i);

@@ -52,6 +52,28 @@ class AnalyzeCommandTest {
         assertEquals(a.out(), b.out());
     }
 
+    /** A file large enough to be cut into parts gives the same bytes on one thread or two. */
+    @Test
+    void shouldBeDeterministic_whenALargeFileIsSplit(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path big = dir.resolve("big.jsonl");
+        java.util.Random r = new java.util.Random(5);
+        try (var w = Files.newBufferedWriter(big)) {
+            for (int i = 0; w != null && i < 160_000; i++) {
+                w.write(String.format(java.util.Locale.ROOT, "{\"version\":\"v%d\",\"latency_ms\":%.3f,"
+                        + "\"usage\":{\"prompt_tokens\":%d},\"prompt\":\"%s\"}%n", i % 3,
+                        Math.exp(6 + r.nextGaussian()), r.nextInt(5000), "p".repeat(200 + r.nextInt(200))));
+            }
+        }
+        assertTrue(Files.size(big) > (48L << 20), "large enough for two parts or more");
+        Cli.Result one = Cli.run("analyze", big.toString(), "--format", "json", "--threads", "1",
+                "--exact-limit", "20000");
+        Cli.Result two = Cli.run("analyze", big.toString(), "--format", "json", "--threads", "2",
+                "--exact-limit", "20000");
+        assertEquals(0, one.exit(), one.toString());
+        assertEquals(one.out(), two.out());
+        assertTrue(one.out().contains("\"method\" : \"ddsketch\""), "past the exact limit");
+    }
+
     @Test
     void shouldFailOnSlo_onlyWhenAsked_andNameTheMissedSlo() {
         Cli.Result quiet = Cli.run("analyze", "examples/logs.jsonl", "--registry", "examples/registry.yaml");

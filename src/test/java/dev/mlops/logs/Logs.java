@@ -31,6 +31,10 @@ final class Logs {
         public void accept(LogRecord r) {
             records.add(r);
         }
+
+        void merge(Collect later) {
+            records.addAll(later.records);
+        }
     }
 
     static Read text(String content) {
@@ -43,17 +47,13 @@ final class Logs {
 
     static Read bytes(byte[] content, ReadOptions o) {
         LogScan.Result<Collect> r = LogScan.run(List.of(new LogInput("-", null, new ByteArrayInputStream(content))),
-                o, Collect::new);
-        List<LogRecord> all = new ArrayList<>();
-        r.sinks().forEach(c -> all.addAll(c.records));
-        return new Read(all, r.files().get(0));
+                o, Collect::new, Collect::merge);
+        return new Read(r.sink().records, r.files().get(0));
     }
 
     static Read file(Path p, ReadOptions o) {
-        LogScan.Result<Collect> r = LogScan.run(List.of(LogInput.file(p)), o, Collect::new);
-        List<LogRecord> all = new ArrayList<>();
-        r.sinks().forEach(c -> all.addAll(c.records));
-        return new Read(all, r.files().get(0));
+        LogScan.Result<Collect> r = LogScan.run(List.of(LogInput.file(p)), o, Collect::new, Collect::merge);
+        return new Read(r.sink().records, r.files().get(0));
     }
 
     static Path write(Path dir, String name, String content) throws IOException {

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Benchmark: mlops analyze against a plain Jackson streaming loop and DuckDB's read_json, on the
+# same generated JSONL log (default 2,000,000 lines, about 2.5 GB, kept in bench/data/).
+#   bench/analyze.sh            run the comparison (3 runs each, best wall time)
+#   bench/analyze.sh --jmh      also run the JMH microbenchmark of the reader
+#   LINES=200000 bench/analyze.sh   a smaller log
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+LINES=${LINES:-2000000}
+RUNS=${RUNS:-3}
+DATA=bench/data
+LOG=$DATA/log-$LINES.jsonl
+mkdir -p "$DATA"
+
+echo "building..." >&2
+mvn -q -B -Dstyle.color=never -Pbench -DskipTests package >&2
+mvn -q -B -Dstyle.color=never -Pbench dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/bench.cp >&2
+CP="target/test-classes:target/classes:$(cat target/bench.cp)"
+
+if [ ! -s "$LOG" ]; then
+    echo "generating $LOG ($LINES lines)..." >&2
+    java -cp "$CP" dev.mlops.bench.GenerateLog "$LOG.tmp" "$LINES"
+    mv "$LOG.tmp" "$LOG"
+fi
+BYTES=$(stat -c %s "$LOG")
+cat "$LOG" > /dev/null   # warm the page cache so every contender reads from memory
+
+# run NAME CMD... : best wall time of $RUNS runs, and the peak RSS of that run
+results=()
+run() {
+    local name=$1; shift
+    local best="" best_rss=""
+    for _ in $(seq "$RUNS"); do
+        /usr/bin/time -f "%e %M" -o target/bench.time "$@" > /dev/null 2> target/bench.err \
+            || { echo "$name failed:" >&2; cat target/bench.err >&2; exit 1; }
+        local out wall rss
+        out=$(tail -1 target/bench.time)
+        wall=${out% *} rss=${out#* }
+        if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; best_rss=$rss; fi
+    done
+    results+=("$name $best $best_rss")
+    echo "  $name: ${best}s" >&2
+}
+
+echo "timing ($RUNS runs each, best of)..." >&2
+run "mlops-1-thread"   java -Xmx256m -jar target/mlops.jar analyze "$LOG" --threads 1 --format json
+run "mlops-2-threads"  java -Xmx256m -jar target/mlops.jar analyze "$LOG" --threads 2 --format json
+run "jackson-loop"     java -cp "$CP" dev.mlops.bench.JacksonLoop "$LOG"
+run "duckdb"           java -cp "$CP" dev.mlops.bench.DuckDbQuery "$LOG"
+
+printf '\n%s: %d lines, %.2f GB, %s, %d cores, %s\n' "$LOG" "$LINES" "$(awk "BEGIN{print $BYTES/1e9}")" \
+    "$(java -version 2>&1 | head -1)" "$(nproc)" "$(date -u +%Y-%m-%d)"
+printf '%-16s %8s %12s %9s %9s %10s %10s\n' contender wall_s records/s MB/s peak_MB vs_jackson vs_duckdb
+jackson=$(printf '%s\n' "${results[@]}" | awk '$1=="jackson-loop"{print $2}')
+duck=$(printf '%s\n' "${results[@]}" | awk '$1=="duckdb"{print $2}')
+for r in "${results[@]}"; do
+    set -- $r
+    awk -v n="$1" -v w="$2" -v rss="$3" -v lines="$LINES" -v bytes="$BYTES" -v j="$jackson" -v d="$duck" \
+        'BEGIN{printf "%-16s %8.2f %12.0f %9.0f %9.0f %9.2fx %9.2fx\n", n, w, lines/w, bytes/1e6/w, rss/1024, j/w, d/w}'
+done
+echo "(vs_*: how many times faster than that contender; above 1 is faster)"
+
+if [ "${1:-}" = "--jmh" ]; then
+    java -cp "$CP" org.openjdk.jmh.Main ScannerBenchmark
+fi

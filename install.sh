@@ -25,7 +25,8 @@ cat > "$PREFIX/bin/mlops.tmp" <<'LAUNCHER'
 # mlops launcher: finds its jar relative to its own real location.
 self=$(readlink -f "$0" 2>/dev/null || echo "$0")
 jar="$(dirname "$self")/../share/mlops/mlops.jar"
-exec java ${MLOPS_JAVA_OPTS:-} -Dpicocli.disable.closures=true -jar "$jar" "$@"
+# ParallelGC: mlops is a batch tool, and its cheaper write barriers measurably speed up reading.
+exec java -XX:+UseParallelGC ${MLOPS_JAVA_OPTS:-} -Dpicocli.disable.closures=true -jar "$jar" "$@"
 LAUNCHER
 chmod 755 "$PREFIX/bin/mlops.tmp"
 mv -f "$PREFIX/bin/mlops.tmp" "$PREFIX/bin/mlops"

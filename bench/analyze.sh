@@ -45,8 +45,10 @@ run() {
 }
 
 echo "timing ($RUNS runs each, best of)..." >&2
-run "mlops-1-thread"   java -Xmx256m -jar target/mlops.jar analyze "$LOG" --threads 1 --format json
-run "mlops-2-threads"  java -Xmx256m -jar target/mlops.jar analyze "$LOG" --threads 2 --format json
+# the launcher's JVM flags (install.sh), with the heap capped at 256 MB
+MLOPS=(java -XX:+UseParallelGC -Xmx256m -Dpicocli.disable.closures=true -jar target/mlops.jar)
+run "mlops-1-thread"   "${MLOPS[@]}" analyze "$LOG" --threads 1 --format json
+run "mlops-2-threads"  "${MLOPS[@]}" analyze "$LOG" --threads 2 --format json
 run "jackson-loop"     java -cp "$CP" dev.mlops.bench.JacksonLoop "$LOG"
 run "duckdb"           java -cp "$CP" dev.mlops.bench.DuckDbQuery "$LOG"
 

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 
 /**
  * Writes a realistic JSONL inference log: request metadata, nested usage and metadata objects,
- * and prompt and response text (about 1,250 bytes a line). Seeded: the same file every time.
+ * and prompt and response text (about 1,300 bytes a line). Seeded: the same file every time.
  * Usage: GenerateLog FILE LINES
  */
 public final class GenerateLog {
@@ -52,9 +52,9 @@ public final class GenerateLog {
                         .append("\",\"metadata\":{\"region\":\"").append(REGIONS[r.nextInt(3)])
                         .append("\",\"client\":\"web\",\"trace\":{\"span\":\"").append(Long.toHexString(r.nextLong()))
                         .append("\",\"sampled\":true}},\"prompt\":\"");
-                words(sb, r, 55 + r.nextInt(40));
+                words(sb, r, 45 + r.nextInt(30));
                 sb.append("\",\"response\":\"");
-                words(sb, r, 70 + r.nextInt(50));
+                words(sb, r, 58 + r.nextInt(40));
                 sb.append("\",\"usage\":{\"prompt_tokens\":").append(in).append(",\"completion_tokens\":")
                         .append(error ? 0 : outTok).append(",\"total_tokens\":").append(in + (error ? 0 : outTok))
                         .append("},\"latency_ms\":").append(String.format(Locale.ROOT, "%.1f", latency))

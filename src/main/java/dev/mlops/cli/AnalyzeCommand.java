@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
                 + "(or any other field), with log-scaled histograms and SLO checks.",
                 "",
                 "Percentiles are exact (numpy's linear definition) while a group holds at most --exact-limit "
-                        + "values, and come from a DDSketch with 1% relative error past that. Distributions "
+                        + "values, and come from a DDSketch with 1%% relative error past that. Distributions "
                         + "are over successful requests; errors count in the error rate."})
 final class AnalyzeCommand implements Callable<Integer> {
     private final Env env;
@@ -99,7 +99,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         List<String> fields = new ArrayList<>(by);
         fields.addAll(filter.fields());
-        ReadOptions options = input.readOptions(fields, Mapping.unreferenced(fields, Field.ID, Field.USER, Field.ARM,
+        ReadOptions options = input.readOptions(env, fields, Mapping.unreferenced(fields, Field.ID, Field.USER, Field.ARM,
                 Field.SEGMENT, Field.STAGE, Field.FEEDBACK, Field.PROMPT, Field.RESPONSE));
         PriceBook prices = PriceBook.of(reg);
         LogScan.Result<UsageAnalysis> scan = LogScan.run(input.inputs(logs, env), options,

@@ -125,7 +125,8 @@ public final class DocGenerator {
     }
 
     static String esc(String s) {
-        String t = s.replace("\\", "\\e").replace("-", "\\-");
+        // descriptions are picocli format strings: %% is a percent sign, %n a line break
+        String t = s.replace("%%", "%").replace("%n", "\n").replace("\\", "\\e").replace("-", "\\-");
         StringBuilder sb = new StringBuilder();
         for (String line : t.split("\n", -1)) {
             if (sb.length() > 0) {

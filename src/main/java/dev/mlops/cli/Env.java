@@ -28,6 +28,11 @@ public record Env(FileSystem fs, Path cwd, Map<String, String> vars, InputStream
         return cwd.resolve(s);
     }
 
+    /** A path as the user would name it: relative to the working directory when inside it. */
+    public String display(Path p) {
+        return p.startsWith(cwd) && !p.equals(cwd) ? cwd.relativize(p).toString() : p.toString();
+    }
+
     /** Colour only on a terminal, and never when NO_COLOR is set. */
     public boolean colour() {
         return terminal && !vars.containsKey("NO_COLOR");

@@ -70,7 +70,7 @@ final class InputOptions {
      * @param attributes fields a command groups or filters by
      * @param unused     fields the command never reads, so they are skipped undecoded
      */
-    ReadOptions readOptions(List<String> attributes, Field... unused) {
+    ReadOptions readOptions(Env env, List<String> attributes, Field... unused) {
         InputFormat f;
         try {
             f = InputFormat.parse(inputFormat);
@@ -79,7 +79,7 @@ final class InputOptions {
         }
         List<Rule> user = new ArrayList<>();
         if (mappingFile != null) {
-            user.addAll(loadMapping(mappingFile));
+            user.addAll(loadMapping(mappingFile, env.display(mappingFile)));
         }
         for (String m : maps) {
             try {
@@ -99,9 +99,9 @@ final class InputOptions {
         return new ReadOptions(mapping, f, maxLineBytes, t);
     }
 
-    static List<Rule> loadMapping(Path file) {
+    static List<Rule> loadMapping(Path path, String file) {
         JsonNode root;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(path)) {
             root = new YAMLMapper().readTree(in);
         } catch (NoSuchFileException e) {
             throw new MlopsException(ExitCode.BAD_INPUT, file + ": no such file");

@@ -14,7 +14,8 @@ final class RegistryOption {
     Path registry;
 
     Optional<Registry> load(Env env) {
-        return RegistryLocator.locate(registry, env.vars(), env.cwd()).map(RegistryLoader::load);
+        return RegistryLocator.locate(registry, env.vars(), env.cwd())
+                .map(p -> RegistryLoader.load(p, env.display(p)));
     }
 
     Registry require(Env env) {

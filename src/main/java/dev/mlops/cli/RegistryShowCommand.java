@@ -39,7 +39,7 @@ final class RegistryShowCommand implements Callable<Integer> {
     public Integer call() {
         Registry r = registry.require(env);
         Version v = r.version(version).orElseThrow(() -> new MlopsException(ExitCode.BAD_INPUT,
-                r.file() + ": no version '" + version + "' (versions: "
+                env.display(r.file()) + ": no version '" + version + "' (versions: "
                         + r.versions().stream().map(Version::id).collect(Collectors.joining(", ")) + ")"));
         output.emit(RegistryText.show(r, v, output.format), spec.commandLine().getOut());
         return ExitCode.OK.code();

@@ -21,7 +21,11 @@ public final class RegistryLoader {
     }
 
     public static Registry load(Path file) {
-        String name = file.toString();
+        return load(file, file.toString());
+    }
+
+    /** Loads {@code file}, naming it {@code name} in messages. */
+    public static Registry load(Path file, String name) {
         try {
             if (Files.isDirectory(file)) {
                 throw new RegistryException(name + ": is a directory, not a registry file");

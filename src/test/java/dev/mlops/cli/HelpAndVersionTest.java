@@ -24,8 +24,17 @@ class HelpAndVersionTest {
     }
 
     @Test
-    void shouldPrintHelpForACommand() {
-        Cli.Result r = Cli.run("help", "analyze");
+    void shouldPrintHelpForACommand_withoutPicocliFormatWarnings() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        Cli.Result r;
+        try {
+            System.setErr(new java.io.PrintStream(captured, true));
+            r = Cli.run("help", "analyze");
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals("", captured.toString(), "picocli warned about a description");
         assertEquals(0, r.exit());
         assertTrue(r.out().startsWith("Usage: mlops analyze"), r.out());
         assertTrue(r.out().contains("--exact-limit"), r.out());

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,16 @@ class RealDataTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
-    static void needData() {
-        assumeTrue(Files.isDirectory(DATA), "skipped: real data folder ../shared/data is missing");
+    static void sayWhenDataIsMissing() {
+        if (!Files.isDirectory(DATA)) {
+            System.err.println("RealDataTest: skipped, because the real data folder " + DATA.toAbsolutePath()
+                    + " is missing (it lives in ../shared/data beside the project)");
+        }
+    }
+
+    @BeforeEach
+    void needData() {
+        assumeTrue(Files.isDirectory(DATA), "skipped: the real data folder ../shared/data is missing");
     }
 
     private static JsonNode analyze(Path file, String... extra) throws IOException {

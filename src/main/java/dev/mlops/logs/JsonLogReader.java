@@ -140,14 +140,19 @@ final class JsonLogReader {
                 if (e != JsonScanner.NEED_MORE) {
                     throw e;
                 }
-                sc.pos = b.refill(sc.limit, Integer.MAX_VALUE);
-                sc.buf = b.buf;
-                sc.limit = b.limit;
-                if (sc.pos >= sc.limit && b.eof) {
+                if (!next(sc, b)) {
                     return false;
                 }
             }
         }
+    }
+
+    /** Drops what the scanner has consumed and reads on; false when nothing is left. */
+    private static boolean next(JsonScanner sc, Buffer b) throws IOException {
+        sc.pos = b.refill(sc.limit, Integer.MAX_VALUE);
+        sc.buf = b.buf;
+        sc.limit = b.limit;
+        return sc.pos < sc.limit || !b.eof;
     }
 
     /** After a JSONL record only spaces may follow on its line. */
@@ -182,10 +187,7 @@ final class JsonLogReader {
                     return true;
                 }
             }
-            sc.pos = b.refill(sc.limit, Integer.MAX_VALUE);
-            sc.buf = b.buf;
-            sc.limit = b.limit;
-            if (sc.pos >= sc.limit && b.eof) {
+            if (!next(sc, b)) {
                 return false;
             }
         }

@@ -156,20 +156,38 @@ function _complete_mlops() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} analyze" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry" ];    then _picocli_mlops; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} promote" ];    then _picocli_mlops; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rollback" ];    then _picocli_mlops; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} history" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry list" ];    then _picocli_mlops_registry; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry show" ];    then _picocli_mlops_registry; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry freeze" ];    then _picocli_mlops_registry; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry verify" ];    then _picocli_mlops_registry; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry diff" ];    then _picocli_mlops_registry; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(analyze)
   local cmds1=(registry)
-  local cmds2=(help)
-  local cmds3=(registry list)
-  local cmds4=(registry show)
+  local cmds2=(promote)
+  local cmds3=(rollback)
+  local cmds4=(history)
+  local cmds5=(help)
+  local cmds6=(registry list)
+  local cmds7=(registry show)
+  local cmds8=(registry freeze)
+  local cmds9=(registry verify)
+  local cmds10=(registry diff)
 
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mlops_registry_show; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_mlops_registry_list; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_mlops_help; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mlops_registry_diff; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mlops_registry_verify; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mlops_registry_freeze; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mlops_registry_show; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mlops_registry_list; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mlops_help; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mlops_history; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_mlops_rollback; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_mlops_promote; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_mlops_registry; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_mlops_analyze; return $?; fi
 
@@ -182,7 +200,7 @@ function _picocli_mlops() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="analyze registry help"
+  local commands="analyze registry promote rollback history help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -278,9 +296,177 @@ function _picocli_mlops_registry() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="list show"
+  local commands="list show freeze verify diff"
   local flag_opts=""
   local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `promote` subcommand.
+function _picocli_mlops_promote() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--force' '--dry-run' '--verbose'"
+  local arg_opts="'--to' '--evidence' '--reason' '--by' '--traffic' '--emit' '--registry' '--wait' '--jobs' '--format' '-o' '--output'"
+  local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--to')
+      return
+      ;;
+    '--evidence')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--reason')
+      return
+      ;;
+    '--by')
+      return
+      ;;
+    '--traffic')
+      return
+      ;;
+    '--emit')
+      return
+      ;;
+    '--registry')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--wait')
+      return
+      ;;
+    '--jobs')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `rollback` subcommand.
+function _picocli_mlops_rollback() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--dry-run' '--verbose'"
+  local arg_opts="'--to' '--reason' '--by' '--registry' '--wait' '--jobs' '--format' '-o' '--output'"
+  local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--to')
+      return
+      ;;
+    '--reason')
+      return
+      ;;
+    '--by')
+      return
+      ;;
+    '--registry')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--wait')
+      return
+      ;;
+    '--jobs')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `history` subcommand.
+function _picocli_mlops_history() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--verify' '--verbose'"
+  local arg_opts="'--registry' '--format' '-o' '--output'"
+  local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--registry')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -296,7 +482,7 @@ function _picocli_mlops_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="analyze registry"
+  local commands="analyze registry promote rollback history"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 
@@ -359,6 +545,138 @@ function _picocli_mlops_registry_show() {
 
   local commands=""
   local flag_opts="'--verbose'"
+  local arg_opts="'--registry' '--format' '-o' '--output'"
+  local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--registry')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `freeze` subcommand.
+function _picocli_mlops_registry_freeze() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--force' '--verbose'"
+  local arg_opts="'--reason' '--by' '--registry' '--wait' '--jobs'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--reason')
+      return
+      ;;
+    '--by')
+      return
+      ;;
+    '--registry')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--wait')
+      return
+      ;;
+    '--jobs')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `verify` subcommand.
+function _picocli_mlops_registry_verify() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--verbose'"
+  local arg_opts="'--registry' '--wait' '--jobs' '--format' '-o' '--output'"
+  local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--registry')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--wait')
+      return
+      ;;
+    '--jobs')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `diff` subcommand.
+function _picocli_mlops_registry_diff() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--all' '--verbose'"
   local arg_opts="'--registry' '--format' '-o' '--output'"
   local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
 

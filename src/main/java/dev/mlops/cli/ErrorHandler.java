@@ -2,6 +2,8 @@ package dev.mlops.cli;
 
 import dev.mlops.logs.InputException;
 import dev.mlops.registry.RegistryException;
+import dev.mlops.release.History;
+import dev.mlops.release.ReleaseException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
@@ -21,9 +23,13 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (e instanceof MlopsException) {
             code = ((MlopsException) e).exit();
             message = e.getMessage();
-        } else if (e instanceof InputException || e instanceof RegistryException) {
+        } else if (e instanceof InputException || e instanceof RegistryException || e instanceof ReleaseException
+                || e instanceof History.HistoryException) {
             code = ExitCode.BAD_INPUT;
             message = e.getMessage();
+        } else if (e instanceof java.io.IOException) {
+            code = ExitCode.BAD_INPUT;
+            message = "I/O error: " + e.getMessage();
         } else if (e instanceof CommandLine.ParameterException) {
             throw (CommandLine.ParameterException) e;
         } else {

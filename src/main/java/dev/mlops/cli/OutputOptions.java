@@ -1,5 +1,6 @@
 package dev.mlops.cli;
 
+import dev.mlops.io.AtomicFiles;
 import dev.mlops.report.OutputFormat;
 import java.io.IOException;
 import java.io.PrintWriter;

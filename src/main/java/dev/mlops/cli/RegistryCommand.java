@@ -6,14 +6,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code mlops registry}: a group; its subcommands do the work. */
-@Command(name = "registry", description = "List and inspect the versions in the model registry.",
-        subcommands = {RegistryListCommand.class, RegistryShowCommand.class})
+@Command(name = "registry", description = "List, inspect, freeze, verify and compare the versions in the model registry.",
+        subcommands = {RegistryListCommand.class, RegistryShowCommand.class, RegistryFreezeCommand.class,
+                RegistryVerifyCommand.class, RegistryDiffCommand.class})
 final class RegistryCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: list or show");
+        throw new ParameterException(spec.commandLine(), "missing subcommand: list, show, freeze, verify or diff");
     }
 }

@@ -35,12 +35,17 @@ final class RegistryShowCommand implements Callable<Integer> {
         this.env = env;
     }
 
+    /** The version, or exit 3 naming the versions there are. */
+    static Version find(Env env, Registry r, String id) {
+        return r.version(id).orElseThrow(() -> new MlopsException(ExitCode.BAD_INPUT,
+                env.display(r.file()) + ": no version '" + id + "' (versions: "
+                        + r.versions().stream().map(Version::id).collect(Collectors.joining(", ")) + ")"));
+    }
+
     @Override
     public Integer call() {
         Registry r = registry.require(env);
-        Version v = r.version(version).orElseThrow(() -> new MlopsException(ExitCode.BAD_INPUT,
-                env.display(r.file()) + ": no version '" + version + "' (versions: "
-                        + r.versions().stream().map(Version::id).collect(Collectors.joining(", ")) + ")"));
+        Version v = find(env, r, version);
         output.emit(RegistryText.show(r, v, output.format), spec.commandLine().getOut());
         return ExitCode.OK.code();
     }

@@ -13,9 +13,16 @@ import java.util.Optional;
  * @param schemaVersion the file's schema_version (1 when absent)
  * @param models        models by name, in file order
  */
-public record Registry(Path file, int schemaVersion, Map<String, Model> models) {
+public record Registry(Path file, int schemaVersion, Map<String, Model> models, Map<Stage, List<Gate>> promotion) {
     public Registry {
         models = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(models));
+        promotion = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(promotion.isEmpty()
+                ? new java.util.EnumMap<Stage, List<Gate>>(Stage.class) : promotion));
+    }
+
+    /** The gates a version must pass to enter {@code stage} (none when the registry names none). */
+    public List<Gate> gates(Stage stage) {
+        return promotion.getOrDefault(stage, List.of());
     }
 
     public Optional<Version> version(String id) {

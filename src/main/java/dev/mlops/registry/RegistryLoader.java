@@ -45,6 +45,11 @@ public final class RegistryLoader {
         }
     }
 
+    /** Parses registry text that is not (yet) on disk, e.g. an edit about to be written. */
+    public static Registry parse(Path file, String text) {
+        return parse(file, YamlNode.parse(file.toString(), new java.io.StringReader(text)));
+    }
+
     static Registry parse(Path file, YamlNode root) {
         root.only("schema_version", "models", "promotion");
         int schema = 1;
@@ -62,7 +67,43 @@ public final class RegistryLoader {
         for (Map.Entry<String, YamlNode> e : ms.entries().entrySet()) {
             models.put(e.getKey(), model(e.getKey(), e.getValue(), seen));
         }
-        return new Registry(file, schema, models);
+        return new Registry(file, schema, models, promotion(root.get("promotion")));
+    }
+
+    private static Map<Stage, List<Gate>> promotion(YamlNode p) {
+        Map<Stage, List<Gate>> out = new java.util.EnumMap<>(Stage.class);
+        if (p == null) {
+            return out;
+        }
+        for (Map.Entry<String, YamlNode> e : p.entries().entrySet()) {
+            Stage stage = Stage.parse(e.getKey());
+            if (stage == null) {
+                throw e.getValue().error("is not a stage (expected one of experiment, staging, canary, production, "
+                        + "retired)");
+            }
+            List<Gate> gates = new java.util.ArrayList<>();
+            for (YamlNode g : e.getValue().items()) {
+                g.only("check", "metric", "min", "max", "significant");
+                String check = g.require("check").text();
+                if (!Gate.known(check)) {
+                    throw g.require("check").error("is \"" + check + "\", expected one of "
+                            + String.join(", ", Slo.MEASURES) + ", " + String.join(", ", Gate.OTHER_CHECKS));
+                }
+                double min = g.get("min") == null ? Double.NaN : g.get("min").number();
+                double max = g.get("max") == null ? Double.NaN : g.get("max").number();
+                boolean significant = g.get("significant") != null && g.get("significant").bool();
+                String metric = g.get("metric") == null ? null : g.get("metric").text();
+                if (Double.isNaN(min) && Double.isNaN(max) && !significant) {
+                    throw g.error("has no limit: give min, max or significant");
+                }
+                if (check.equals("abtest.lift") && metric == null) {
+                    throw g.error("needs a metric for abtest.lift");
+                }
+                gates.add(new Gate(check, metric, min, max, significant, g.line()));
+            }
+            out.put(stage, gates);
+        }
+        return out;
     }
 
     private static Model model(String name, YamlNode n, Map<String, YamlNode> seen) {
@@ -155,6 +196,9 @@ public final class RegistryLoader {
             d.only("name", "sha256", "path");
             data = d.require("name").text();
             dataSha = sha(d);
+            if (d.get("path") != null) {
+                artifacts.put("training_data", artifact(d));
+            }
         }
         YamlNode st = v.get("stage");
         Stage stage = Stage.EXPERIMENT;

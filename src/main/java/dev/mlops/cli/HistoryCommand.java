@@ -1,0 +1,60 @@
+package dev.mlops.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mlops.registry.ArtifactPaths;
+import dev.mlops.registry.Registry;
+import dev.mlops.release.History;
+import dev.mlops.report.ReleaseText;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mlops history [MODEL]}. */
+@Command(name = "history", description = "Who promoted, rolled back or froze what, when, why, and on which evidence.")
+final class HistoryCommand implements Callable<Integer> {
+    private final Env env;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "MODEL", description = "Only this model.")
+    String model;
+
+    @Option(names = "--verify", description = "Check that no entry was edited and none removed (exit 3 if so).")
+    boolean verify;
+
+    @Mixin
+    RegistryOption registry;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    CommonOptions common;
+
+    HistoryCommand(Env env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Registry r = registry.require(env);
+        History h = History.load(ArtifactPaths.root(r));
+        if (verify) {
+            h.verify(ArtifactPaths.root(r));
+        }
+        List<JsonNode> entries = h.entries().stream()
+                .filter(e -> model == null || model.equals(e.path("model").asText())).toList();
+        output.emit(ReleaseText.history(entries, output.format), spec.commandLine().getOut());
+        if (verify) {
+            spec.commandLine().getErr().println("mlops: history verified: " + h.entries().size() + " entries, chain intact");
+        }
+        return ExitCode.OK.code();
+    }
+}

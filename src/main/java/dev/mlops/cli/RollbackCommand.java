@@ -1,0 +1,77 @@
+package dev.mlops.cli;
+
+import dev.mlops.release.Release;
+import dev.mlops.report.ReleaseText;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mlops rollback MODEL [--to VERSION] --reason TEXT}. */
+@Command(name = "rollback", description = {"Put an earlier version of a model back in production: by default the "
+        + "version that was in production before the current one, according to the history.",
+        "",
+        "The target must still verify clean against its frozen hashes; if its artifacts changed the rollback is "
+                + "refused (exit 3) and names what changed. Writes a rollback manifest, moves the stages and appends "
+                + "to the history, all at once."})
+final class RollbackCommand implements Callable<Integer> {
+    private final Env env;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "MODEL", description = "The model to roll back.")
+    String model;
+
+    @Option(names = "--to", paramLabel = "VERSION", description = "The version to put back (default: from the history).")
+    String to;
+
+    @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why; recorded in the manifest and history.")
+    String reason;
+
+    @Option(names = "--by", paramLabel = "USER", description = "Who (default: $USER).")
+    String by;
+
+    @Option(names = "--dry-run", description = "Print the manifest and change nothing.")
+    boolean dryRun;
+
+    @Mixin
+    RegistryOption registry;
+
+    @Mixin
+    ReleaseState state;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    CommonOptions common;
+
+    RollbackCommand(Env env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ExecutorService pool = state.pool();
+        try (ReleaseState.Locked locked = state.lock(env, registry)) {
+            Release.Plan plan = Release.rollback(locked.registry(), model, to,
+                    new Release.Actor(Who.user(env, by), Instant.now(), reason, VersionProvider.version()), pool);
+            if (!dryRun) {
+                Release.apply(plan, locked.root());
+            }
+            output.emit(ReleaseText.plan(plan, dryRun ? ReleaseText.Outcome.DRY_RUN : ReleaseText.Outcome.WRITTEN,
+                    output.format, env.display(plan.manifestPath())),
+                    spec.commandLine().getOut());
+            return ExitCode.OK.code();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.mlops.release;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlops.registry.TreeHash;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * A report that another command wrote with {@code --format json}, used as promotion evidence and
+ * keyed by its {@code schema} (mlops.analyze/v1, mlops.drift/v1, mlops.abtest/v1, mlops.health/v1).
+ *
+ * @param name   the file as the user named it
+ * @param schema its schema
+ * @param sha256 the SHA-256 of its bytes, recorded in the manifest
+ * @param json   its content
+ */
+public record Evidence(String name, String schema, String sha256, JsonNode json) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static Evidence load(Path file, String name) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ReleaseException(name + ": no such file");
+        } catch (IOException e) {
+            throw new ReleaseException(name + ": " + e.getMessage());
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new ReleaseException(name + ": not JSON (write evidence with --format json)");
+        }
+        if (json == null || !json.path("schema").isTextual() || !json.get("schema").asText().startsWith("mlops.")) {
+            throw new ReleaseException(name + ": not an mlops report (it has no \"schema\": \"mlops.…\")");
+        }
+        return new Evidence(name, json.get("schema").asText(), TreeHash.sha256(bytes), json);
+    }
+}

@@ -42,6 +42,7 @@ public final class AtomicFiles {
                 }
                 ch.force(true);
             }
+            CrashPoint.here();
             if (!replace && Files.exists(target)) {
                 throw new FileAlreadyExistsException(target.toString());
             }
@@ -53,6 +54,23 @@ public final class AtomicFiles {
             fsyncDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Removes temporary files that a write of {@code target} interrupted by a crash left beside it. */
+    public static void removeLeftovers(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return;
+        }
+        String prefix = "." + target.getFileName() + ".";
+        try (var s = Files.newDirectoryStream(dir, e -> {
+            String n = e.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".tmp");
+        })) {
+            for (Path p : s) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.io.AtomicFiles;
+import dev.mlops.io.CrashPoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +21,6 @@ import java.util.List;
  * release state) finishes the writes, so the new state wins. Writes are idempotent.
  */
 public final class Transaction {
-    /** For crash tests only: halt the JVM, as a kill would, after this many file writes. */
-    static final String CRASH_PROPERTY = "mlops.test.crash-after-writes";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path journal;
@@ -52,8 +51,13 @@ public final class Transaction {
             files.addObject().put("path", w[0]).put("content", w[1]);
         }
         AtomicFiles.write(journal, JSON.writeValueAsString(root));
-        crashPoint();
+        CrashPoint.here();
         apply(journal);
+    }
+
+    /** Whether a transaction was interrupted and waits to be finished. */
+    public static boolean pending(Path dir) {
+        return Files.exists(journalOf(dir));
     }
 
     /** Finishes an interrupted transaction, if there is one. Returns whether there was. */
@@ -74,17 +78,11 @@ public final class Transaction {
             if (!Files.exists(p) || !Files.readString(p, StandardCharsets.UTF_8).equals(content)) {
                 AtomicFiles.write(p, content);
             }
-            crashPoint();
+            AtomicFiles.removeLeftovers(p);
+            CrashPoint.here();
         }
         Files.deleteIfExists(journal);
+        AtomicFiles.removeLeftovers(journal);
     }
 
-    private static int writesDone;
-
-    private static synchronized void crashPoint() {
-        String limit = System.getProperty(CRASH_PROPERTY);
-        if (limit != null && ++writesDone >= Integer.parseInt(limit)) {
-            Runtime.getRuntime().halt(137);
-        }
-    }
 }

@@ -54,6 +54,27 @@ class RegistryLoaderTest {
         assertEquals(9000.0, m.slo().limits().get("latency_p95_ms"));
     }
 
+    /** One golden file per registry schema version: every old file must keep loading. */
+    @Test
+    void shouldLoadTheGoldenFileOfEverySchemaVersion() {
+        for (int v = 1; v <= RegistryLoader.SCHEMA_VERSION; v++) {
+            Path golden = Paths.get("src/test/resources/registry/schema-v" + v + ".yaml");
+            assertTrue(Files.exists(golden), "a golden file for schema version " + v);
+            Registry r = RegistryLoader.load(golden);
+            assertEquals(v, r.schemaVersion());
+            assertEquals(2, r.versions().size());
+            assertEquals(2, r.gates(Stage.PRODUCTION).size());
+            assertEquals("latency_p95_ms", r.gates(Stage.PRODUCTION).get(1).check());
+        }
+    }
+
+    @Test
+    void shouldRefuseAnUnknownGate() throws IOException {
+        assertEquals("/registry.yaml:13: promotion.production[0].check is \"latency_p97_ms\", expected one of "
+                + String.join(", ", Slo.MEASURES) + ", " + String.join(", ", Gate.OTHER_CHECKS),
+                error(VALID + "promotion:\n  production:\n    - {check: latency_p97_ms, max: 3}\n"));
+    }
+
     @Test
     void shouldResolveModels_byVersionThenByName() throws IOException {
         Registry r = RegistryLoader.load(write(VALID));

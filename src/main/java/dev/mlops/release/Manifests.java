@@ -24,7 +24,7 @@ public final class Manifests {
     }
 
     /** The frozen identity of a version: everything that must be equal for it to be the same version. */
-    static ObjectNode identity(Version v) {
+    public static ObjectNode identity(Version v) {
         ObjectNode id = JSON.createObjectNode();
         ObjectNode base = id.putObject("base_model");
         base.put("name", v.baseModel());

@@ -86,20 +86,7 @@ public final class RegistryText {
         o.put("model", v.model());
         o.put("stage", v.stage().key());
         o.put("frozen", v.frozen());
-        ObjectNode base = o.putObject("base_model");
-        base.put("name", v.baseModel());
-        base.put("revision", v.baseRevision());
-        ObjectNode ad = o.putObject("adapter");
-        ad.put("type", v.adapterType());
-        ad.put("rank", v.adapterRank());
-        ad.put("alpha", v.adapterAlpha());
-        ObjectNode arts = o.putObject("artifacts");
-        v.artifacts().forEach((k, a) -> arts.putObject(k).put("path", a.path()).put("sha256", a.sha256()));
-        ObjectNode s = o.putObject("sampling");
-        v.sampling().forEach((k, x) -> s.putPOJO(k, x));
-        ObjectNode d = o.putObject("training_data");
-        d.put("name", v.trainingData());
-        d.put("sha256", v.trainingDataSha256());
+        o.setAll(dev.mlops.release.Manifests.identity(v));
         Model m = r.models().get(v.model());
         if (m.pricing() != null) {
             ObjectNode p = o.putObject("pricing");

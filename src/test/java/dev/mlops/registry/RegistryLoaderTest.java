@@ -142,6 +142,13 @@ class RegistryLoaderTest {
     }
 
     @Test
+    void shouldRefuseAnOversizedRegistry() throws IOException {
+        Path p = write("models: {}\n" + "#".repeat((int) RegistryLoader.MAX_BYTES) + "\n");
+        assertEquals("/registry.yaml: is larger than 8 MiB",
+                assertThrows(RegistryException.class, () -> RegistryLoader.load(p)).getMessage());
+    }
+
+    @Test
     void shouldRefuseArbitraryTypes() throws IOException {
         String msg = error("models: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]\n");
         assertTrue(msg.startsWith("/registry.yaml:1: invalid YAML"), msg);

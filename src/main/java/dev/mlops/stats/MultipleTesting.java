@@ -1,0 +1,28 @@
+package dev.mlops.stats;
+
+import java.util.Arrays;
+import java.util.Comparator;
+
+/** Corrections for testing many hypotheses at once. */
+public final class MultipleTesting {
+    private MultipleTesting() {
+    }
+
+    /** Benjamini-Hochberg adjusted p-values (scipy.stats.false_discovery_control), in input order. */
+    public static double[] benjaminiHochberg(double[] p) {
+        int n = p.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
+        double[] adjusted = new double[n];
+        double min = 1;
+        for (int r = n - 1; r >= 0; r--) {
+            int i = order[r];
+            min = Math.min(min, p[i] * n / (r + 1));
+            adjusted[i] = min;
+        }
+        return adjusted;
+    }
+}

@@ -21,6 +21,7 @@ public final class Distribution {
     private DDSketch sketch;
     private long count;
     private double sum;
+    private double sumSquares;
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
 
@@ -41,6 +42,7 @@ public final class Distribution {
         }
         count++;
         sum += v;
+        sumSquares += v * v;
         if (v < min) {
             min = v;
         }
@@ -74,6 +76,7 @@ public final class Distribution {
     public void merge(Distribution o) {
         count += o.count;
         sum += o.sum;
+        sumSquares += o.sumSquares;
         min = Math.min(min, o.min);
         max = Math.max(max, o.max);
         if (sketch == null && o.sketch == null && (long) n + o.n <= exactLimit) {
@@ -98,6 +101,62 @@ public final class Distribution {
 
     public long count() {
         return count;
+    }
+
+    /** Population standard deviation (ddof = 0); exact in both modes. */
+    public double std() {
+        if (count == 0) {
+            return Double.NaN;
+        }
+        double mean = sum / count;
+        return Math.sqrt(Math.max(0, sumSquares / count - mean * mean));
+    }
+
+    /** The values, ascending, while exact; null once the distribution is a sketch. */
+    public double[] sortedValues() {
+        if (sketch != null) {
+            return null;
+        }
+        double[] sorted = Arrays.copyOf(values, n);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /** The q-quantile: numpy-linear while exact, from the sketch after. */
+    public double quantile(double q) {
+        if (count == 0) {
+            return Double.NaN;
+        }
+        if (sketch == null) {
+            double[] s = sortedValues();
+            return Quantiles.linear(s, s.length, q);
+        }
+        return clamp(sketch.getValueAtQuantile(q));
+    }
+
+    /**
+     * {@code k} quantiles at (i + 0.5)/k, ascending: the distribution as an equal-weight sample,
+     * which is how distances are computed once it is a sketch.
+     */
+    public double[] quantileGrid(int k) {
+        double[] qs = new double[k];
+        for (int i = 0; i < k; i++) {
+            qs[i] = (i + 0.5) / k;
+        }
+        if (sketch == null) {
+            double[] s = sortedValues();
+            double[] out = new double[k];
+            for (int i = 0; i < k; i++) {
+                out[i] = Quantiles.linear(s, s.length, qs[i]);
+            }
+            return out;
+        }
+        double[] out = sketch.getValuesAtQuantiles(qs);
+        for (int i = 0; i < k; i++) {
+            out[i] = clamp(out[i]);
+        }
+        Arrays.sort(out);
+        return out;
     }
 
     public boolean isExact() {

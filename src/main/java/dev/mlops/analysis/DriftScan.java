@@ -1,0 +1,98 @@
+package dev.mlops.analysis;
+
+import dev.mlops.logs.LogRecord;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToIntFunction;
+
+/**
+ * The accumulator behind {@code mlops drift}: routes each record to its window (baseline,
+ * current, or a rolling window) and its group, and keeps a {@link DriftWindow} for each.
+ */
+public final class DriftScan implements Accumulator<DriftScan, Map<Integer, Map<String, DriftWindow>>> {
+    /** The window of a record, or -1 to skip it. */
+    private final ToIntFunction<LogRecord> windowOf;
+    private final List<String> groupBy;
+    private final RecordFilter filter;
+    private final DriftSettings settings;
+    private final Map<Integer, Map<String, DriftWindow>> windows = new HashMap<>();
+    private long skipped;
+
+    public DriftScan(ToIntFunction<LogRecord> windowOf, List<String> groupBy, RecordFilter filter,
+                     DriftSettings settings) {
+        this.windowOf = windowOf;
+        this.groupBy = List.copyOf(groupBy);
+        this.filter = filter;
+        this.settings = settings;
+    }
+
+    @Override
+    public void accept(LogRecord r) {
+        if (!filter.test(r)) {
+            return;
+        }
+        int w = windowOf.applyAsInt(r);
+        if (w < 0) {
+            skipped++;
+            return;
+        }
+        windows.computeIfAbsent(w, k -> new HashMap<>()).computeIfAbsent(key(r), k -> settings.newWindow())
+                .accept(r, settings.terms(), settings.textOfResponse());
+    }
+
+    private String key(LogRecord r) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < groupBy.size(); i++) {
+            if (i > 0) {
+                sb.append(UsageAnalysis.SEPARATOR);
+            }
+            String v = r.value(groupBy.get(i));
+            sb.append(v == null ? UsageAnalysis.MISSING : v);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void merge(DriftScan o) {
+        skipped += o.skipped;
+        o.windows.forEach((w, groups) -> {
+            Map<String, DriftWindow> mine = windows.computeIfAbsent(w, k -> new HashMap<>());
+            groups.forEach((g, win) -> {
+                DriftWindow m = mine.get(g);
+                if (m == null) {
+                    mine.put(g, win);
+                } else {
+                    m.merge(win);
+                }
+            });
+        });
+    }
+
+    /** Records that fell in no window (for example, without a timestamp when cutting by time). */
+    public long skipped() {
+        return skipped;
+    }
+
+    /** Window index to group key to window, both sorted. */
+    @Override
+    public Map<Integer, Map<String, DriftWindow>> result() {
+        Map<Integer, Map<String, DriftWindow>> out = new TreeMap<>();
+        windows.forEach((w, g) -> out.put(w, new TreeMap<>(g)));
+        return out;
+    }
+
+    /** The group key's values, for reports. */
+    public Map<String, String> keyOf(String key) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        if (groupBy.isEmpty()) {
+            return m;
+        }
+        String[] parts = key.split(String.valueOf(UsageAnalysis.SEPARATOR), -1);
+        for (int i = 0; i < groupBy.size(); i++) {
+            m.put(groupBy.get(i), parts[i]);
+        }
+        return m;
+    }
+}

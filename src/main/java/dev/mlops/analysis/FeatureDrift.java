@@ -1,0 +1,37 @@
+package dev.mlops.analysis;
+
+import java.util.List;
+
+/**
+ * One feature compared between two windows.
+ *
+ * @param feature     the field, or "prompt terms" / "response terms"
+ * @param kind        numeric, categorical or text
+ * @param test        ks, chi2 or log-odds
+ * @param statistic   D (KS), χ², or the largest |z| (text)
+ * @param pValue      the test's p-value (NaN for text)
+ * @param pAdjusted   Benjamini-Hochberg adjusted over the group's features (NaN for text)
+ * @param effectName  wasserstein_norm, js, or share_change
+ * @param effect      the effect size the rule looks at
+ * @param threshold   the rule's effect floor
+ * @param psi         population stability index on the baseline's deciles (NaN unless numeric)
+ * @param js          Jensen-Shannon distance, base 2 (deciles for numeric, categories for categorical)
+ * @param nBaseline   values in the baseline
+ * @param nCurrent    values in the current window
+ * @param unseen      categories of the current window absent from the baseline, most frequent first
+ * @param enabled     whether the feature can raise drift
+ * @param drifted     the verdict
+ * @param method      exact or sketch (numeric), else "counts"
+ */
+public record FeatureDrift(String feature, String kind, String test, double statistic, double pValue, double pAdjusted,
+                           String effectName, double effect, double threshold, double psi, double js, long nBaseline,
+                           long nCurrent, List<String> unseen, boolean enabled, boolean drifted, String method) {
+    public FeatureDrift {
+        unseen = List.copyOf(unseen);
+    }
+
+    FeatureDrift withAdjusted(double adjusted, boolean verdict) {
+        return new FeatureDrift(feature, kind, test, statistic, pValue, adjusted, effectName, effect, threshold, psi, js,
+                nBaseline, nCurrent, unseen, enabled, verdict, method);
+    }
+}

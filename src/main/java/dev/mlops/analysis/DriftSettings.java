@@ -23,6 +23,11 @@ public record DriftSettings(List<String> numeric, List<String> categorical, Term
         categorical = List.copyOf(categorical);
     }
 
+    /** An empty window: the stand-in for a group the baseline never saw. */
+    public DriftWindow newWindowForReport() {
+        return newWindow();
+    }
+
     DriftWindow newWindow() {
         return new DriftWindow(numeric, categorical, exactLimit, termCapacity);
     }

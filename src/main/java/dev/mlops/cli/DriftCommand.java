@@ -1,0 +1,309 @@
+package dev.mlops.cli;
+
+import dev.mlops.analysis.DriftComparison;
+import dev.mlops.analysis.DriftReport;
+import dev.mlops.analysis.DriftRules;
+import dev.mlops.analysis.DriftScan;
+import dev.mlops.analysis.DriftSettings;
+import dev.mlops.analysis.GroupDrift;
+import dev.mlops.analysis.RecordFilter;
+import dev.mlops.analysis.TermCounter;
+import dev.mlops.analysis.Terms;
+import dev.mlops.logs.Field;
+import dev.mlops.logs.FileReport;
+import dev.mlops.logs.LogRecord;
+import dev.mlops.logs.LogScan;
+import dev.mlops.logs.Mapping;
+import dev.mlops.logs.ReadOptions;
+import dev.mlops.logs.Timestamps;
+import dev.mlops.report.DriftRender;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.ToIntFunction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mlops drift}: has the traffic changed since the baseline, in which feature, by which terms? */
+@Command(name = "drift", sortOptions = false,
+        description = {"Compare a current window of traffic with a baseline: numeric fields (KS test, normalised "
+                + "Wasserstein, PSI, Jensen-Shannon), categorical fields (chi-square, Jensen-Shannon, new categories) "
+                + "and the terms of prompts or responses (log-odds with an informative Dirichlet prior).",
+                "",
+                "Windows: --baseline LOG... --current LOG...; or one LOG cut by time with --baseline-until and/or "
+                        + "--current-since; or rolling --window 1d, which compares every window with the first (or "
+                        + "with everything before --baseline-until) and prints a timeline."})
+final class DriftCommand implements Callable<Integer> {
+    private final Env env;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "LOG", description = "A log to cut into windows by time.")
+    List<String> logs = new ArrayList<>();
+
+    @Option(names = "--baseline", arity = "1..*", paramLabel = "LOG", description = "The baseline window's logs.")
+    List<String> baseline = new ArrayList<>();
+
+    @Option(names = "--current", arity = "1..*", paramLabel = "LOG", description = "The current window's logs.")
+    List<String> current = new ArrayList<>();
+
+    @Option(names = "--baseline-until", paramLabel = "TIME", description = "With LOG: the baseline ends before TIME.")
+    String baselineUntil;
+
+    @Option(names = "--current-since", paramLabel = "TIME", description = "With LOG: the current window starts at TIME.")
+    String currentSince;
+
+    @Option(names = "--window", paramLabel = "DURATION", description = "With LOG: rolling windows of DURATION "
+            + "(30m, 6h, 1d, 1w), each compared with the baseline.")
+    String window;
+
+    @Option(names = "--by", split = ",", paramLabel = "FIELD", description = "Compare each group separately "
+            + "(default: the whole input), e.g. version.")
+    List<String> by = new ArrayList<>();
+
+    @Option(names = "--where", paramLabel = "EXPR", description = "Keep records where EXPR holds (as in analyze).")
+    List<String> where = new ArrayList<>();
+
+    @Option(names = "--categorical", split = ",", paramLabel = "FIELD",
+            description = "More categorical fields or attributes to compare (segment, model, finish_reason and "
+                    + "status always are).")
+    List<String> categorical = new ArrayList<>();
+
+    @Option(names = "--text", paramLabel = "WHICH", defaultValue = "prompt",
+            description = "Terms of: prompt, response, or none (default: ${DEFAULT-VALUE}).")
+    String text;
+
+    @Option(names = "--stop-words", paramLabel = "FILE", description = "Replace the built-in stop words (one a line).")
+    Path stopWords;
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "Override the default drift rules (YAML).")
+    Path rulesFile;
+
+    @Option(names = "--min-samples", paramLabel = "N", defaultValue = "100",
+            description = "Refuse to judge a window with fewer records (default: ${DEFAULT-VALUE}).")
+    long minSamples;
+
+    @Option(names = "--fail-on-drift", description = "Exit 1 when drift is found.")
+    boolean failOnDrift;
+
+    @Option(names = "--exact-limit", paramLabel = "N", defaultValue = "100000",
+            description = "Values per numeric feature kept exactly; past it, a sketch (default: ${DEFAULT-VALUE}).")
+    int exactLimit;
+
+    @Mixin
+    InputOptions input;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    CommonOptions common;
+
+    DriftCommand(Env env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        boolean twoFiles = !baseline.isEmpty() || !current.isEmpty();
+        if (twoFiles && (baseline.isEmpty() || current.isEmpty() || !logs.isEmpty() || window != null
+                || baselineUntil != null || currentSince != null)) {
+            throw new ParameterException(spec.commandLine(), "give --baseline LOG... and --current LOG..., "
+                    + "or LOG... with --baseline-until, --current-since or --window");
+        }
+        if (!twoFiles && (logs.isEmpty() || window == null && baselineUntil == null && currentSince == null)) {
+            throw new ParameterException(spec.commandLine(), "give --baseline LOG... --current LOG..., or LOG... cut "
+                    + "by --baseline-until, --current-since or --window");
+        }
+        DriftSettings settings = settings();
+        DriftRules rules = rules();
+        RecordFilter filter = filter();
+        List<String> fields = new ArrayList<>(by);
+        fields.addAll(categorical);
+        fields.addAll(filter.fields());
+        List<Field> optional = new ArrayList<>(List.of(Field.ID, Field.USER, Field.ARM, Field.STAGE, Field.FEEDBACK));
+        if (!text.equals("prompt")) {
+            optional.add(Field.PROMPT);
+        }
+        if (!text.equals("response")) {
+            optional.add(Field.RESPONSE);
+        }
+        ReadOptions options = input.readOptions(env, fields, Mapping.unreferenced(fields, optional.toArray(new Field[0])));
+        DriftReport report;
+        List<FileReport> read = new ArrayList<>();
+        if (twoFiles) {
+            LogScan.Result<DriftScan> b = scan(baseline, options, r -> 0, filter, settings);
+            LogScan.Result<DriftScan> c = scan(current, options, r -> 1, filter, settings);
+            b.sink().merge(c.sink());
+            read.addAll(b.files());
+            read.addAll(c.files());
+            report = new DriftReport("windows", by, rules, b.files(), c.files(),
+                    compare(b.sink(), settings, rules, false));
+        } else {
+            ToIntFunction<LogRecord> windowOf = windowOf();
+            LogScan.Result<DriftScan> s = scan(logs, options, windowOf, filter, settings);
+            read.addAll(s.files());
+            if (s.sink().skipped() > 0) {
+                spec.commandLine().getErr().printf("mlops: %,d records had no timestamp or fell between the windows; "
+                        + "left out%n", s.sink().skipped());
+            }
+            report = new DriftReport(window != null ? "timeline" : "windows", by, rules, s.files(), s.files(),
+                    compare(s.sink(), settings, rules, window != null));
+        }
+        Diagnostics.badRecords(spec.commandLine().getErr(), read);
+        long bad = read.stream().mapToLong(FileReport::bad).sum();
+        long all = read.stream().mapToLong(f -> f.bad() + f.records()).sum();
+        if (input.tooManyBad(bad, all)) {
+            throw new MlopsException(ExitCode.BAD_INPUT, bad + " of " + all
+                    + " records are malformed, more than --max-bad-lines " + input.describeLimit() + " allows");
+        }
+        if (report.groups().isEmpty()) {
+            throw new MlopsException(ExitCode.BAD_INPUT, "nothing to compare: no window holds any record");
+        }
+        for (GroupDrift g : report.groups()) {
+            boolean baselineShort = g.nBaseline() < minSamples;
+            if (g.insufficient() && (baselineShort || !report.mode().equals("timeline"))) {
+                throw new MlopsException(ExitCode.BAD_INPUT, String.format(java.util.Locale.ROOT,
+                        "cannot compare %s: the %s window has %,d records, fewer than --min-samples %,d",
+                        g.label(), baselineShort ? "baseline" : "current", baselineShort ? g.nBaseline() : g.nCurrent(),
+                        minSamples));
+            }
+        }
+        output.emit(DriftRender.render(report, output.format, VersionProvider.version()), spec.commandLine().getOut());
+        return report.drifted() && failOnDrift ? ExitCode.CHECK_FAILED.code() : ExitCode.OK.code();
+    }
+
+    private LogScan.Result<DriftScan> scan(List<String> files, ReadOptions options, ToIntFunction<LogRecord> windowOf,
+                                           RecordFilter filter, DriftSettings settings) {
+        return LogScan.run(input.inputs(files, env), options, () -> new DriftScan(windowOf, by, filter, settings),
+                DriftScan::merge);
+    }
+
+    /** Baseline window against every later window, per group. */
+    private List<GroupDrift> compare(DriftScan scan, DriftSettings settings, DriftRules rules, boolean timeline) {
+        var windows = scan.result();
+        List<GroupDrift> out = new ArrayList<>();
+        if (windows.isEmpty()) {
+            return out;
+        }
+        int first = windows.keySet().iterator().next();
+        var base = windows.get(first);
+        for (var w : windows.entrySet()) {
+            if (w.getKey() == first && (timeline || windows.size() > 1)) {
+                continue;
+            }
+            for (var g : w.getValue().entrySet()) {
+                var b = base.get(g.getKey());
+                var empty = settings.newWindowForReport();
+                out.add(DriftComparison.compare(scan.keyOf(g.getKey()), label(w.getKey(), timeline),
+                        b == null ? empty : b, g.getValue(), settings, rules, minSamples));
+            }
+        }
+        return out;
+    }
+
+    private String label(int index, boolean timeline) {
+        if (!timeline) {
+            return "current";
+        }
+        Duration d = duration();
+        Instant start = baselineUntil == null ? Instant.ofEpochSecond(index * d.getSeconds())
+                : time("--baseline-until", baselineUntil).plus(d.multipliedBy(index - 1L));
+        return start.toString();
+    }
+
+    private ToIntFunction<LogRecord> windowOf() {
+        Instant until = baselineUntil == null ? null : time("--baseline-until", baselineUntil);
+        Instant since = currentSince == null ? null : time("--current-since", currentSince);
+        if (window != null) {
+            long seconds = duration().getSeconds();
+            if (until != null) {
+                return r -> r.timestamp() == null ? -1 : r.timestamp().isBefore(until) ? 0
+                        : 1 + (int) ((r.timestamp().getEpochSecond() - until.getEpochSecond()) / seconds);
+            }
+            return r -> r.timestamp() == null ? -1 : (int) Math.floorDiv(r.timestamp().getEpochSecond(), seconds);
+        }
+        Instant cut = until != null ? until : since;
+        Instant start = since != null ? since : until;
+        return r -> r.timestamp() == null ? -1 : r.timestamp().isBefore(cut) ? 0 : r.timestamp().isBefore(start) ? -1 : 1;
+    }
+
+    private Duration duration() {
+        String w = window.trim();
+        try {
+            long n = Long.parseLong(w.substring(0, w.length() - 1));
+            Duration d;
+            switch (w.charAt(w.length() - 1)) {
+                case 'm': d = Duration.ofMinutes(n); break;
+                case 'h': d = Duration.ofHours(n); break;
+                case 'd': d = Duration.ofDays(n); break;
+                case 'w': d = Duration.ofDays(7 * n); break;
+                default: throw new NumberFormatException();
+            }
+            if (n <= 0) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (RuntimeException e) {
+            throw new ParameterException(spec.commandLine(), "--window " + window + ": expected a duration like 30m, "
+                    + "6h, 1d or 1w");
+        }
+    }
+
+    private Instant time(String option, String value) {
+        String v = value.length() == 10 ? value + "T00:00:00Z" : value;
+        Instant t = Timestamps.parse(v);
+        if (t == null) {
+            throw new ParameterException(spec.commandLine(), option + " " + value + ": expected an ISO-8601 time");
+        }
+        return t;
+    }
+
+    private DriftSettings settings() throws IOException {
+        if (!List.of("prompt", "response", "none").contains(text)) {
+            throw new ParameterException(spec.commandLine(), "--text " + text + ": expected prompt, response or none");
+        }
+        if (exactLimit < 0 || minSamples < 1) {
+            throw new ParameterException(spec.commandLine(), "--exact-limit and --min-samples must be positive");
+        }
+        Terms terms = text.equals("none") ? null : stopWords == null ? Terms.english() : Terms.fromFile(stopWords);
+        List<String> cats = new ArrayList<>(DriftSettings.CATEGORICAL);
+        categorical.stream().filter(c -> !cats.contains(c)).forEach(cats::add);
+        return new DriftSettings(DriftSettings.NUMERIC, cats, terms, text.equals("response"), exactLimit,
+                TermCounter.DEFAULT_CAPACITY);
+    }
+
+    private DriftRules rules() {
+        if (rulesFile == null) {
+            return DriftRules.defaults();
+        }
+        try {
+            return DriftRules.load(rulesFile, env.display(rulesFile));
+        } catch (IllegalArgumentException e) {
+            throw new MlopsException(ExitCode.BAD_INPUT, e.getMessage());
+        } catch (IOException e) {
+            throw new MlopsException(ExitCode.BAD_INPUT, env.display(rulesFile) + ": " + e.getMessage()
+                    .lines().findFirst().orElse(""));
+        }
+    }
+
+    private RecordFilter filter() {
+        try {
+            return RecordFilter.of(where, null, null);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+}

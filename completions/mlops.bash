@@ -155,6 +155,7 @@ function compReplyArray() {
 function _complete_mlops() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} analyze" ];    then _picocli_mlops; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} drift" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} promote" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rollback" ];    then _picocli_mlops; return $?; fi
@@ -168,27 +169,29 @@ function _complete_mlops() {
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(analyze)
-  local cmds1=(registry)
-  local cmds2=(promote)
-  local cmds3=(rollback)
-  local cmds4=(history)
-  local cmds5=(help)
-  local cmds6=(registry list)
-  local cmds7=(registry show)
-  local cmds8=(registry freeze)
-  local cmds9=(registry verify)
-  local cmds10=(registry diff)
+  local cmds1=(drift)
+  local cmds2=(registry)
+  local cmds3=(promote)
+  local cmds4=(rollback)
+  local cmds5=(history)
+  local cmds6=(help)
+  local cmds7=(registry list)
+  local cmds8=(registry show)
+  local cmds9=(registry freeze)
+  local cmds10=(registry verify)
+  local cmds11=(registry diff)
 
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mlops_registry_diff; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mlops_registry_verify; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mlops_registry_freeze; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mlops_registry_show; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mlops_registry_list; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mlops_help; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mlops_history; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_mlops_rollback; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_mlops_promote; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_mlops_registry; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mlops_registry_diff; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mlops_registry_verify; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mlops_registry_freeze; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mlops_registry_show; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mlops_registry_list; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mlops_help; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mlops_history; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mlops_rollback; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_mlops_promote; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_mlops_registry; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_mlops_drift; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_mlops_analyze; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -200,7 +203,7 @@ function _picocli_mlops() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="analyze registry promote rollback history help"
+  local commands="analyze drift registry promote rollback history help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -247,6 +250,111 @@ function _picocli_mlops_analyze() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--input-format')
+      return
+      ;;
+    '--map')
+      return
+      ;;
+    '--mapping')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-bad-lines')
+      return
+      ;;
+    '--max-line-bytes')
+      return
+      ;;
+    '--threads')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `drift` subcommand.
+function _picocli_mlops_drift() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--fail-on-drift' '--verbose'"
+  local arg_opts="'--baseline' '--current' '--baseline-until' '--current-since' '--window' '--by' '--where' '--categorical' '--text' '--text-sample' '--stop-words' '--rules' '--min-samples' '--exact-limit' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--format' '-o' '--output'"
+  local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--baseline')
+      return
+      ;;
+    '--current')
+      return
+      ;;
+    '--baseline-until')
+      return
+      ;;
+    '--current-since')
+      return
+      ;;
+    '--window')
+      return
+      ;;
+    '--by')
+      return
+      ;;
+    '--where')
+      return
+      ;;
+    '--categorical')
+      return
+      ;;
+    '--text')
+      return
+      ;;
+    '--text-sample')
+      return
+      ;;
+    '--stop-words')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--rules')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--min-samples')
+      return
+      ;;
+    '--exact-limit')
+      return
       ;;
     '--input-format')
       return
@@ -482,7 +590,7 @@ function _picocli_mlops_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="analyze registry promote rollback history"
+  local commands="analyze drift registry promote rollback history"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

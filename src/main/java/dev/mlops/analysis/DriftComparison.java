@@ -54,15 +54,19 @@ public final class DriftComparison {
         List<TermShift> rising = List.of();
         List<TermShift> falling = List.of();
         List<TermShift> fresh = List.of();
-        if (settings.terms() != null && base.terms.documents() > 0 && cur.terms.documents() > 0) {
-            List<TermShift> scored = scoreTerms(base.terms, cur.terms, rules);
+        TermCounter baseTerms = base.terms.counts();
+        TermCounter curTerms = cur.terms.counts();
+        if (settings.terms() != null && baseTerms.documents() > 0 && curTerms.documents() > 0) {
+            List<TermShift> scored = scoreTerms(baseTerms, curTerms, rules);
             rising = scored.stream().filter(t -> t.z() > 0).sorted(Comparator.comparingDouble(TermShift::z).reversed()
                     .thenComparing(TermShift::term)).limit(TOP_TERMS).toList();
             falling = scored.stream().filter(t -> t.z() < 0).sorted(Comparator.comparingDouble(TermShift::z)
                     .thenComparing(TermShift::term)).limit(TOP_TERMS).toList();
             fresh = scored.stream().filter(TermShift::isNew).sorted(Comparator.comparingLong(TermShift::current)
                     .reversed().thenComparing(TermShift::term)).limit(TOP_TERMS).toList();
-            features.add(text(settings.textFeature(), scored, base.terms, cur.terms, rules, insufficient));
+            int level = Math.max(base.terms.level(), cur.terms.level());
+            features.add(text(settings.textFeature(), scored, baseTerms, curTerms, rules, insufficient,
+                    level == 0 ? "all documents" : "sample 1/" + (1L << level)));
         }
         return new GroupDrift(key, window, base.records, cur.records, insufficient, features, rising, falling, fresh);
     }
@@ -152,7 +156,7 @@ public final class DriftComparison {
     }
 
     static FeatureDrift text(String name, List<TermShift> scored, TermCounter base, TermCounter cur, DriftRules rules,
-                             boolean insufficient) {
+                             boolean insufficient, String method) {
         double maxZ = 0;
         double effect = 0;
         for (TermShift t : scored) {
@@ -166,6 +170,6 @@ public final class DriftComparison {
                 && effect >= rules.minShareChange();
         return new FeatureDrift(name, "text", "log-odds", maxZ, Double.NaN, Double.NaN, "share_change", effect,
                 rules.minShareChange(), Double.NaN, Double.NaN, base.documents(), cur.documents(), List.of(),
-                !rules.disabled().contains(name), drifted, "counts");
+                !rules.disabled().contains(name), drifted, method);
     }
 }

@@ -11,9 +11,10 @@ import java.util.List;
  * @param textOfResponse compare response terms instead of prompt terms
  * @param exactLimit     values per numeric feature kept exactly
  * @param termCapacity   terms kept per window
+ * @param textLevel      the term sample's level: terms of a 2^-level share of documents are counted
  */
 public record DriftSettings(List<String> numeric, List<String> categorical, Terms terms, boolean textOfResponse,
-                            int exactLimit, int termCapacity) {
+                            int exactLimit, int termCapacity, int textLevel) {
     public static final List<String> NUMERIC = List.of("input_tokens", "output_tokens", "latency_ms", "ttft_ms",
             "cost_usd");
     public static final List<String> CATEGORICAL = List.of("segment", "model", "finish_reason", "status");
@@ -29,7 +30,12 @@ public record DriftSettings(List<String> numeric, List<String> categorical, Term
     }
 
     DriftWindow newWindow() {
-        return new DriftWindow(numeric, categorical, exactLimit, termCapacity);
+        return new DriftWindow(numeric, categorical, exactLimit, termCapacity, textLevel);
+    }
+
+    /** The same settings with another text sample level. */
+    public DriftSettings withTextLevel(int level) {
+        return new DriftSettings(numeric, categorical, terms, textOfResponse, exactLimit, termCapacity, level);
     }
 
     public String textFeature() {

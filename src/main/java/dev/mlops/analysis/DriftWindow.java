@@ -19,17 +19,18 @@ public final class DriftWindow {
 
     final Map<String, Distribution> numeric = new LinkedHashMap<>();
     final Map<String, TreeMap<String, Long>> categorical = new LinkedHashMap<>();
-    final TermCounter terms;
+    final TermSample terms;
     long records;
 
-    DriftWindow(List<String> numericFeatures, List<String> categoricalFeatures, int exactLimit, int termCapacity) {
+    DriftWindow(List<String> numericFeatures, List<String> categoricalFeatures, int exactLimit, int termCapacity,
+                int textLevel) {
         for (String f : numericFeatures) {
             numeric.put(f, new Distribution(exactLimit));
         }
         for (String f : categoricalFeatures) {
             categorical.put(f, new TreeMap<>());
         }
-        terms = new TermCounter(termCapacity);
+        terms = new TermSample(textLevel, termCapacity);
     }
 
     void accept(LogRecord r, Terms tokenizer, boolean textOfResponse) {
@@ -57,8 +58,7 @@ public final class DriftWindow {
         if (tokenizer != null) {
             String text = textOfResponse ? r.response() : r.prompt();
             if (text != null) {
-                terms.document();
-                tokenizer.distinct(text, terms::add);
+                terms.add(text, tokenizer);
             }
         }
     }

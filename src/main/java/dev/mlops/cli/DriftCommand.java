@@ -8,6 +8,7 @@ import dev.mlops.analysis.DriftSettings;
 import dev.mlops.analysis.GroupDrift;
 import dev.mlops.analysis.RecordFilter;
 import dev.mlops.analysis.TermCounter;
+import dev.mlops.analysis.TermSample;
 import dev.mlops.analysis.Terms;
 import dev.mlops.logs.Field;
 import dev.mlops.logs.FileReport;
@@ -83,6 +84,12 @@ final class DriftCommand implements Callable<Integer> {
     @Option(names = "--text", paramLabel = "WHICH", defaultValue = "prompt",
             description = "Terms of: prompt, response, or none (default: ${DEFAULT-VALUE}).")
     String text;
+
+    @Option(names = "--text-sample", paramLabel = "N", defaultValue = "200000",
+            description = "Count the terms of every document when a window's files hold up to about N records; "
+                    + "past that, of a deterministic sample of about N, chosen by a hash of the text (0: every "
+                    + "document; default: ${DEFAULT-VALUE}).")
+    int textSample;
 
     @Option(names = "--stop-words", paramLabel = "FILE", description = "Replace the built-in stop words (one a line).")
     Path stopWords;
@@ -184,10 +191,13 @@ final class DriftCommand implements Callable<Integer> {
         return report.drifted() && failOnDrift ? ExitCode.CHECK_FAILED.code() : ExitCode.OK.code();
     }
 
+    /** Reads {@code files}, counting terms on a sample sized by --text-sample from the files' estimated size. */
     private LogScan.Result<DriftScan> scan(List<String> files, ReadOptions options, ToIntFunction<LogRecord> windowOf,
                                            RecordFilter filter, DriftSettings settings) {
-        return LogScan.run(input.inputs(files, env), options, () -> new DriftScan(windowOf, by, filter, settings),
-                DriftScan::merge);
+        var inputs = input.inputs(files, env);
+        long expected = LogScan.estimateRecords(inputs);
+        DriftSettings sampled = settings.withTextLevel(expected < 0 ? 0 : TermSample.levelFor(expected, textSample));
+        return LogScan.run(inputs, options, () -> new DriftScan(windowOf, by, filter, sampled), DriftScan::merge);
     }
 
     /** Baseline window against every later window, per group. */
@@ -280,8 +290,11 @@ final class DriftCommand implements Callable<Integer> {
         Terms terms = text.equals("none") ? null : stopWords == null ? Terms.english() : Terms.fromFile(stopWords);
         List<String> cats = new ArrayList<>(DriftSettings.CATEGORICAL);
         categorical.stream().filter(c -> !cats.contains(c)).forEach(cats::add);
+        if (textSample < 0) {
+            throw new ParameterException(spec.commandLine(), "--text-sample must not be negative");
+        }
         return new DriftSettings(DriftSettings.NUMERIC, cats, terms, text.equals("response"), exactLimit,
-                TermCounter.DEFAULT_CAPACITY);
+                TermCounter.DEFAULT_CAPACITY, 0);
     }
 
     private DriftRules rules() {

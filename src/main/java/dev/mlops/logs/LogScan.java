@@ -131,6 +131,35 @@ public final class LogScan {
         }
     }
 
+    /**
+     * Roughly how many records the inputs hold, from their sizes and the line length in the
+     * first MiB of each; -1 when it cannot be told before reading (standard input, compression).
+     */
+    public static long estimateRecords(List<LogInput> inputs) {
+        long total = 0;
+        for (LogInput in : inputs) {
+            if (in.path() == null) {
+                return -1;
+            }
+            try (InputStream s = Files.newInputStream(in.path())) {
+                byte[] head = s.readNBytes(1 << 20);
+                if (Compression.detect(head, head.length) != Compression.NONE) {
+                    return -1;
+                }
+                long lines = 1;
+                for (byte b : head) {
+                    if (b == '\n') {
+                        lines++;
+                    }
+                }
+                total += Files.size(in.path()) * lines / Math.max(1, head.length);
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+        return total;
+    }
+
     private static Done get(Future<Done> f, String name) {
         try {
             return f.get();

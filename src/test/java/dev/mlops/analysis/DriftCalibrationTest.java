@@ -30,7 +30,7 @@ class DriftCalibrationTest {
 
     static DriftSettings settings(boolean text) {
         return new DriftSettings(DriftSettings.NUMERIC, DriftSettings.CATEGORICAL, text ? Terms.english() : null, false,
-                100_000, TermCounter.DEFAULT_CAPACITY);
+                100_000, TermCounter.DEFAULT_CAPACITY, 0);
     }
 
     private static double rate(int trials, long seed0, Consumer<DriftGenerator> shift, String feature) {

@@ -64,6 +64,26 @@ for r in "${results[@]}"; do
 done
 echo "(vs_*: how many times faster than that contender; above 1 is faster)"
 
+# drift over two windows of half the log each, text terms included, against analyze on the same files
+A=$DATA/window-a-$LINES.jsonl
+B=$DATA/window-b-$LINES.jsonl
+[ -s "$A" ] || head -n $((LINES / 2)) "$LOG" > "$A"
+[ -s "$B" ] || tail -n $((LINES / 2)) "$LOG" > "$B"
+cat "$A" "$B" > /dev/null
+results=()
+echo "timing drift ($RUNS runs each, best of)..." >&2
+run "analyze-A+B"      "${MLOPS[@]}" analyze "$A" "$B" --format json
+run "drift-A-vs-B"     "${MLOPS[@]}" drift --baseline "$A" --current "$B" --format json
+run "drift-all-text"   "${MLOPS[@]}" drift --baseline "$A" --current "$B" --format json --text-sample 0
+printf '\ndrift: two windows of %d lines each\n' $((LINES / 2))
+printf '%-16s %8s %9s %12s\n' contender wall_s peak_MB vs_analyze
+base=$(printf '%s\n' "${results[@]}" | awk '$1=="analyze-A+B"{print $2}')
+for r in "${results[@]}"; do
+    set -- $r
+    awk -v n="$1" -v w="$2" -v rss="$3" -v a="$base" 'BEGIN{printf "%-16s %8.2f %9.0f %11.2fx\n", n, w, rss/1024, w/a}'
+done
+echo "(vs_analyze: the time as a multiple of analyze's on the same two files)"
+
 if [ "${1:-}" = "--jmh" ]; then
     java -cp "$CP" org.openjdk.jmh.Main ScannerBenchmark
 fi

@@ -177,6 +177,26 @@ class DriftCommandTest {
     }
 
     @Test
+    void shouldWriteCsvAndMarkdown_andReadAStopWordFile() throws IOException {
+        log("base.jsonl", 1000, 0, false, 1);
+        log("cur.jsonl", 1000, 1, true, 2);
+        Cli.Result csv = Cli.run(env, "drift", "--baseline", "base.jsonl", "--current", "cur.jsonl", "--format", "csv");
+        assertEquals(0, csv.exit(), csv.toString());
+        String[] lines = csv.out().split("\n");
+        assertTrue(lines[0].startsWith("group,window,feature,kind,test,statistic,p_value"), lines[0]);
+        assertTrue(csv.out().contains("all,current,output_tokens,numeric,ks,"), csv.out());
+        Cli.Result md = Cli.run(env, "drift", "--baseline", "base.jsonl", "--current", "cur.jsonl", "--format",
+                "markdown");
+        assertTrue(md.out().contains("| feature | test | statistic |"), md.out());
+        Files.writeString(dir.resolve("stop.txt"), "# words to ignore\nremote\nwork\n");
+        Cli.Result stop = Cli.run(env, "drift", "--baseline", "base.jsonl", "--current", "cur.jsonl", "--stop-words",
+                "stop.txt", "--format", "json");
+        assertFalse(stop.out().contains("\"remote work\""), "stop words are not terms");
+        assertTrue(Cli.run(env, "drift", "--baseline", "base.jsonl", "--current", "cur.jsonl", "--format", "json")
+                .out().contains("\"remote work\""));
+    }
+
+    @Test
     void shouldExitTwo_onContradictoryWindows() throws IOException {
         log("a.jsonl", 200, 0, false, 1);
         assertEquals(2, Cli.run(env, "drift", "a.jsonl").exit());

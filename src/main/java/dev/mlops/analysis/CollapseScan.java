@@ -1,0 +1,77 @@
+package dev.mlops.analysis;
+
+import dev.mlops.logs.LogRecord;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToLongFunction;
+
+/** The accumulator behind {@code mlops collapse}: one {@link CollapseWindow} per group and time window. */
+public final class CollapseScan implements Accumulator<CollapseScan, Map<String, TreeMap<Long, CollapseWindow>>> {
+    private final ToLongFunction<LogRecord> windowOf;
+    private final List<String> groupBy;
+    private final RecordFilter filter;
+    private final CollapseSettings settings;
+    private final Map<String, Map<Long, CollapseWindow>> groups = new HashMap<>();
+    private long untimed;
+
+    /** @param windowOf the window index of a record, or Long.MIN_VALUE to leave it out */
+    public CollapseScan(ToLongFunction<LogRecord> windowOf, List<String> groupBy, RecordFilter filter,
+                        CollapseSettings settings) {
+        this.windowOf = windowOf;
+        this.groupBy = List.copyOf(groupBy);
+        this.filter = filter;
+        this.settings = settings;
+    }
+
+    @Override
+    public void accept(LogRecord r) {
+        if (!filter.test(r)) {
+            return;
+        }
+        long w = windowOf.applyAsLong(r);
+        if (w == Long.MIN_VALUE) {
+            untimed++;
+            return;
+        }
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < groupBy.size(); i++) {
+            String v = r.value(groupBy.get(i));
+            key.append(i > 0 ? String.valueOf(UsageAnalysis.SEPARATOR) : "").append(v == null ? UsageAnalysis.MISSING : v);
+        }
+        groups.computeIfAbsent(key.toString(), k -> new HashMap<>())
+                .computeIfAbsent(w, k -> new CollapseWindow(settings.pairs(), settings.responses())).accept(r, settings);
+    }
+
+    @Override
+    public void merge(CollapseScan o) {
+        untimed += o.untimed;
+        o.groups.forEach((g, ws) -> {
+            Map<Long, CollapseWindow> mine = groups.computeIfAbsent(g, k -> new HashMap<>());
+            ws.forEach((w, win) -> {
+                CollapseWindow m = mine.get(w);
+                if (m == null) {
+                    mine.put(w, win);
+                } else {
+                    m.merge(win);
+                }
+            });
+        });
+    }
+
+    public long untimed() {
+        return untimed;
+    }
+
+    @Override
+    public Map<String, TreeMap<Long, CollapseWindow>> result() {
+        Map<String, TreeMap<Long, CollapseWindow>> out = new TreeMap<>();
+        groups.forEach((g, ws) -> out.put(g, new TreeMap<>(ws)));
+        return out;
+    }
+
+    public List<String> groupBy() {
+        return groupBy;
+    }
+}

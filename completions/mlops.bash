@@ -156,6 +156,7 @@ function _complete_mlops() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} analyze" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} drift" ];    then _picocli_mlops; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} collapse" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} promote" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rollback" ];    then _picocli_mlops; return $?; fi
@@ -170,27 +171,29 @@ function _complete_mlops() {
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(analyze)
   local cmds1=(drift)
-  local cmds2=(registry)
-  local cmds3=(promote)
-  local cmds4=(rollback)
-  local cmds5=(history)
-  local cmds6=(help)
-  local cmds7=(registry list)
-  local cmds8=(registry show)
-  local cmds9=(registry freeze)
-  local cmds10=(registry verify)
-  local cmds11=(registry diff)
+  local cmds2=(collapse)
+  local cmds3=(registry)
+  local cmds4=(promote)
+  local cmds5=(rollback)
+  local cmds6=(history)
+  local cmds7=(help)
+  local cmds8=(registry list)
+  local cmds9=(registry show)
+  local cmds10=(registry freeze)
+  local cmds11=(registry verify)
+  local cmds12=(registry diff)
 
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mlops_registry_diff; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mlops_registry_verify; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mlops_registry_freeze; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mlops_registry_show; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mlops_registry_list; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mlops_help; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mlops_history; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mlops_rollback; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_mlops_promote; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_mlops_registry; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mlops_registry_diff; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mlops_registry_verify; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mlops_registry_freeze; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mlops_registry_show; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mlops_registry_list; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mlops_help; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mlops_history; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mlops_rollback; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mlops_promote; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_mlops_registry; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_mlops_collapse; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_mlops_drift; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_mlops_analyze; return $?; fi
 
@@ -203,7 +206,7 @@ function _picocli_mlops() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="analyze drift registry promote rollback history help"
+  local commands="analyze drift collapse registry promote rollback history help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -354,6 +357,93 @@ function _picocli_mlops_drift() {
       return
       ;;
     '--exact-limit')
+      return
+      ;;
+    '--input-format')
+      return
+      ;;
+    '--map')
+      return
+      ;;
+    '--mapping')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-bad-lines')
+      return
+      ;;
+    '--max-line-bytes')
+      return
+      ;;
+    '--threads')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `collapse` subcommand.
+function _picocli_mlops_collapse() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--fail-on-collapse' '--verbose'"
+  local arg_opts="'--proxy' '--satisfaction' '--proxy-above' '--satisfied-above' '--window' '--by' '--against' '--where' '--alpha' '--min-window' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--format' '-o' '--output'"
+  local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--proxy')
+      return
+      ;;
+    '--satisfaction')
+      return
+      ;;
+    '--proxy-above')
+      return
+      ;;
+    '--satisfied-above')
+      return
+      ;;
+    '--window')
+      return
+      ;;
+    '--by')
+      return
+      ;;
+    '--against')
+      return
+      ;;
+    '--where')
+      return
+      ;;
+    '--alpha')
+      return
+      ;;
+    '--min-window')
       return
       ;;
     '--input-format')
@@ -590,7 +680,7 @@ function _picocli_mlops_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="analyze drift registry promote rollback history"
+  local commands="analyze drift collapse registry promote rollback history"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

@@ -250,24 +250,10 @@ final class DriftCommand implements Callable<Integer> {
     }
 
     private Duration duration() {
-        String w = window.trim();
         try {
-            long n = Long.parseLong(w.substring(0, w.length() - 1));
-            Duration d;
-            switch (w.charAt(w.length() - 1)) {
-                case 'm': d = Duration.ofMinutes(n); break;
-                case 'h': d = Duration.ofHours(n); break;
-                case 'd': d = Duration.ofDays(n); break;
-                case 'w': d = Duration.ofDays(7 * n); break;
-                default: throw new NumberFormatException();
-            }
-            if (n <= 0) {
-                throw new NumberFormatException();
-            }
-            return d;
-        } catch (RuntimeException e) {
-            throw new ParameterException(spec.commandLine(), "--window " + window + ": expected a duration like 30m, "
-                    + "6h, 1d or 1w");
+            return Windows.parse("--window", window);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 

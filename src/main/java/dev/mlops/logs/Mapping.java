@@ -149,7 +149,14 @@ public final class Mapping {
     public Mapping withAttributes(Collection<String> names) {
         List<Rule> out = new ArrayList<>(rules);
         for (String n : names) {
-            if (LogRecord.GROUP_FIELDS.contains(n) || LogRecord.NUMBER_FIELDS.contains(n) || n.startsWith("feedback.")) {
+            if (n.startsWith("feedback.")) {
+                String name = n.substring(9);
+                if (out.stream().noneMatch(x -> x.field() == Field.FEEDBACK && x.name().equals(name))) {
+                    out.add(new Rule(n, Field.FEEDBACK, Rule.How.VALUE, 1, name));
+                }
+                continue;
+            }
+            if (LogRecord.GROUP_FIELDS.contains(n) || LogRecord.NUMBER_FIELDS.contains(n)) {
                 continue;
             }
             String path = n.startsWith("attributes.") ? n.substring(11) : n;

@@ -157,6 +157,7 @@ function _complete_mlops() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} analyze" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} drift" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} collapse" ];    then _picocli_mlops; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} promote" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rollback" ];    then _picocli_mlops; return $?; fi
@@ -172,27 +173,29 @@ function _complete_mlops() {
   local cmds0=(analyze)
   local cmds1=(drift)
   local cmds2=(collapse)
-  local cmds3=(registry)
-  local cmds4=(promote)
-  local cmds5=(rollback)
-  local cmds6=(history)
-  local cmds7=(help)
-  local cmds8=(registry list)
-  local cmds9=(registry show)
-  local cmds10=(registry freeze)
-  local cmds11=(registry verify)
-  local cmds12=(registry diff)
+  local cmds3=(health)
+  local cmds4=(registry)
+  local cmds5=(promote)
+  local cmds6=(rollback)
+  local cmds7=(history)
+  local cmds8=(help)
+  local cmds9=(registry list)
+  local cmds10=(registry show)
+  local cmds11=(registry freeze)
+  local cmds12=(registry verify)
+  local cmds13=(registry diff)
 
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mlops_registry_diff; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mlops_registry_verify; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mlops_registry_freeze; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mlops_registry_show; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mlops_registry_list; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mlops_help; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mlops_history; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mlops_rollback; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mlops_promote; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_mlops_registry; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mlops_registry_diff; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mlops_registry_verify; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mlops_registry_freeze; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mlops_registry_show; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mlops_registry_list; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mlops_help; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mlops_history; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mlops_rollback; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mlops_promote; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mlops_registry; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_mlops_health; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_mlops_collapse; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_mlops_drift; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_mlops_analyze; return $?; fi
@@ -206,7 +209,7 @@ function _picocli_mlops() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="analyze drift collapse registry promote rollback history help"
+  local commands="analyze drift collapse health registry promote rollback history help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -489,6 +492,87 @@ function _picocli_mlops_collapse() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `health` subcommand.
+function _picocli_mlops_health() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--verbose'"
+  local arg_opts="'--eval-baseline' '--eval-current' '--by' '--window' '--max-gap' '--fail-on' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--format' '-o' '--output'"
+  local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--eval-baseline')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--eval-current')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--by')
+      return
+      ;;
+    '--window')
+      return
+      ;;
+    '--max-gap')
+      return
+      ;;
+    '--fail-on')
+      return
+      ;;
+    '--input-format')
+      return
+      ;;
+    '--map')
+      return
+      ;;
+    '--mapping')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-bad-lines')
+      return
+      ;;
+    '--max-line-bytes')
+      return
+      ;;
+    '--threads')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `registry` subcommand.
 function _picocli_mlops_registry() {
   # Get completion data
@@ -680,7 +764,7 @@ function _picocli_mlops_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="analyze drift collapse registry promote rollback history"
+  local commands="analyze drift collapse health registry promote rollback history"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

@@ -158,6 +158,7 @@ function _complete_mlops() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} drift" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} collapse" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health" ];    then _picocli_mlops; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} select" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} promote" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rollback" ];    then _picocli_mlops; return $?; fi
@@ -174,27 +175,29 @@ function _complete_mlops() {
   local cmds1=(drift)
   local cmds2=(collapse)
   local cmds3=(health)
-  local cmds4=(registry)
-  local cmds5=(promote)
-  local cmds6=(rollback)
-  local cmds7=(history)
-  local cmds8=(help)
-  local cmds9=(registry list)
-  local cmds10=(registry show)
-  local cmds11=(registry freeze)
-  local cmds12=(registry verify)
-  local cmds13=(registry diff)
+  local cmds4=(select)
+  local cmds5=(registry)
+  local cmds6=(promote)
+  local cmds7=(rollback)
+  local cmds8=(history)
+  local cmds9=(help)
+  local cmds10=(registry list)
+  local cmds11=(registry show)
+  local cmds12=(registry freeze)
+  local cmds13=(registry verify)
+  local cmds14=(registry diff)
 
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mlops_registry_diff; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mlops_registry_verify; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mlops_registry_freeze; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mlops_registry_show; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mlops_registry_list; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mlops_help; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mlops_history; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mlops_rollback; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mlops_promote; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mlops_registry; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mlops_registry_diff; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mlops_registry_verify; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mlops_registry_freeze; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mlops_registry_show; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mlops_registry_list; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mlops_help; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mlops_history; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mlops_rollback; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mlops_promote; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mlops_registry; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mlops_select; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_mlops_health; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_mlops_collapse; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_mlops_drift; return $?; fi
@@ -209,7 +212,7 @@ function _picocli_mlops() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="analyze drift collapse health registry promote rollback history help"
+  local commands="analyze drift collapse health select registry promote rollback history help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -573,6 +576,105 @@ function _picocli_mlops_health() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `select` subcommand.
+function _picocli_mlops_select() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--ok-only' '--verbose'"
+  local arg_opts="'-n' '-o' '--output' '--output-format' '--by' '--length-bins' '--length-field' '--allocate' '--where' '--feedback' '--feedback-field' '--dedup-on' '--near-dup' '--redact' '--weight' '--seed' '--report' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-n')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--output-format')
+      return
+      ;;
+    '--by')
+      return
+      ;;
+    '--length-bins')
+      return
+      ;;
+    '--length-field')
+      return
+      ;;
+    '--allocate')
+      return
+      ;;
+    '--where')
+      return
+      ;;
+    '--feedback')
+      return
+      ;;
+    '--feedback-field')
+      return
+      ;;
+    '--dedup-on')
+      return
+      ;;
+    '--near-dup')
+      return
+      ;;
+    '--redact')
+      return
+      ;;
+    '--weight')
+      return
+      ;;
+    '--seed')
+      return
+      ;;
+    '--report')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--input-format')
+      return
+      ;;
+    '--map')
+      return
+      ;;
+    '--mapping')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-bad-lines')
+      return
+      ;;
+    '--max-line-bytes')
+      return
+      ;;
+    '--threads')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `registry` subcommand.
 function _picocli_mlops_registry() {
   # Get completion data
@@ -764,7 +866,7 @@ function _picocli_mlops_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="analyze drift collapse health registry promote rollback history"
+  local commands="analyze drift collapse health select registry promote rollback history"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

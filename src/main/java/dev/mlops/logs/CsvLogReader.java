@@ -16,6 +16,7 @@ import java.util.function.Consumer;
  */
 final class CsvLogReader {
     private static final CsvMapper MAPPER = new CsvMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Mapping mapping;
 
@@ -79,7 +80,21 @@ final class CsvLogReader {
                     outcome.bad.add(line, builder.problem());
                 } else {
                     outcome.records++;
-                    sink.accept(builder.build());
+                    LogRecord r = builder.build();
+                    if (sink instanceof Selective) {
+                        Selective s = (Selective) sink;
+                        long hash = String.join("\u0001", values).hashCode() * 0x9E3779B97F4A7C15L
+                                ^ (long) values.hashCode() << 17;
+                        if (s.wants(r.withText(null, null), hash)) {
+                            com.fasterxml.jackson.databind.node.ObjectNode raw = JSON.createObjectNode();
+                            for (int i = 0; i < values.size(); i++) {
+                                raw.put(header.get(i), values.get(i));
+                            }
+                            s.acceptWhole(r, hash, raw.toString());
+                        }
+                    } else {
+                        sink.accept(r);
+                    }
                 }
             }
         }

@@ -31,6 +31,8 @@ final class JsonLogReader {
             throws IOException {
         RecordBuilder builder = new RecordBuilder();
         JsonScanner sc = new JsonScanner(root, builder);
+        Selective selective = sink instanceof Selective ? (Selective) sink : null;
+        sc.lazyText = selective != null;
         Outcome outcome = new Outcome();
         Buffer b = new Buffer(src, head, headLength);
         sc.buf = b.buf;
@@ -123,7 +125,20 @@ final class JsonLogReader {
                 outcome.bad.add(startLines + 1, problem);
             } else {
                 outcome.records++;
-                sink.accept(builder.build());
+                LogRecord r = builder.build();
+                if (selective == null) {
+                    sink.accept(r);
+                } else {
+                    int end = sc.pos;
+                    while (end > start && sc.buf[end - 1] != '}') {
+                        end--;
+                    }
+                    long hash = sc.hash(start, end);
+                    if (selective.wants(r, hash)) {
+                        selective.acceptWhole(r.withText(sc.text(0), sc.text(1)), hash,
+                                new String(sc.buf, start, end - start, java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
             }
         }
         outcome.newlines = sc.newlines;

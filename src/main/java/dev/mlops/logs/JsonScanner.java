@@ -40,6 +40,10 @@ final class JsonScanner {
 
     private final PathNode root;
     private final RecordBuilder out;
+    /** When set, prompt and response are not decoded: their spans are kept for {@link #text(int)}. */
+    boolean lazyText;
+    /** Start and end (negated when escaped) of the prompt [0,1] and response [2,3] spans, or -1. */
+    final int[] spans = new int[4];
     private final StringCache strings = new StringCache();
     byte[] buf;
     int pos;
@@ -55,7 +59,33 @@ final class JsonScanner {
     /** Reads the object that starts at {@code pos}; on return {@code pos} is just past it. */
     void record() {
         out.reset();
+        java.util.Arrays.fill(spans, -1);
         object(root);
+    }
+
+    /** Decodes the kept span: 0 for the prompt, 1 for the response; null when the record had none. */
+    String text(int which) {
+        int s = spans[2 * which];
+        int e = spans[2 * which + 1];
+        if (s < 0) {
+            return null;
+        }
+        return e < 0 ? decode(s, -e) : new String(buf, s, e - s, StandardCharsets.UTF_8);
+    }
+
+    /** A 64-bit hash of the bytes [from, to). */
+    long hash(int from, int to) {
+        long h = 0x9E3779B97F4A7C15L;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            h = (h ^ (long) LONGS.get(buf, i)) * 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 29;
+        }
+        for (; i < to; i++) {
+            h = (h ^ buf[i]) * 0x94D049BB133111EBL;
+        }
+        h ^= h >>> 32;
+        return h * 0xD6E8FEB86659FD93L;
     }
 
     private byte at(int i) {
@@ -193,6 +223,14 @@ final class JsonScanner {
         if (c == '"') {
             int start = pos + 1;
             int end = stringEnd();
+            if (lazyText && slots[0].field == Field.PROMPT || lazyText && slots[0].field == Field.RESPONSE) {
+                int k = slots[0].field == Field.PROMPT ? 0 : 2;
+                if (spans[k] < 0) {
+                    spans[k] = start;
+                    spans[k + 1] = end;
+                }
+                return;
+            }
             if (end > 0 && slots.length == 1 && slots[0].kind == Field.Kind.INSTANT) {
                 java.time.Instant t = Timestamps.fast(buf, start, end - start);
                 if (t != null) {

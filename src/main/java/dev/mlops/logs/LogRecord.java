@@ -39,6 +39,13 @@ public record LogRecord(
         attributes = attributes == null ? Map.of() : attributes;
     }
 
+    /** This record with its prompt and response set. */
+    public LogRecord withText(String newPrompt, String newResponse) {
+        return new LogRecord(id, timestamp, model, version, stage, arm, user, segment, inputTokens, outputTokens,
+                cachedInputTokens, latencyMs, ttftMs, status, errorType, finishReason, newPrompt, newResponse, costUsd,
+                feedback, attributes);
+    }
+
     public boolean isError() {
         return status == Status.ERROR;
     }

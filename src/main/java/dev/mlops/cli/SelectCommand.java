@@ -1,0 +1,293 @@
+package dev.mlops.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.mlops.analysis.RecordFilter;
+import dev.mlops.io.AtomicFiles;
+import dev.mlops.logs.Field;
+import dev.mlops.logs.LogInput;
+import dev.mlops.logs.LogScan;
+import dev.mlops.logs.Mapping;
+import dev.mlops.logs.ReadOptions;
+import dev.mlops.report.SelectRender;
+import dev.mlops.selection.Allocation;
+import dev.mlops.selection.Candidate;
+import dev.mlops.selection.Coverage;
+import dev.mlops.selection.DatasetWriter;
+import dev.mlops.selection.Eligibility;
+import dev.mlops.selection.LengthCounts;
+import dev.mlops.selection.Redactor;
+import dev.mlops.selection.Reservoirs;
+import dev.mlops.selection.SelectReport;
+import dev.mlops.selection.Selection;
+import dev.mlops.selection.Strata;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mlops select}: a reproducible, deduplicated, deliberately composed set of training examples. */
+@Command(name = "select", sortOptions = false,
+        description = {"Pick training examples that represent real usage, tails included: strata of token-length "
+                + "bins (cut at the source's own quantiles) crossed with --by fields, a chosen allocation across "
+                + "them, seeded bottom-k (or weighted) sampling within each, one record per duplicate cluster "
+                + "(exact and MinHash near-duplicates), optional redaction, and a coverage report.",
+                "",
+                "Two passes over the input: the first counts lengths, the second samples, decoding the text only of "
+                        + "records that can still be picked. The same input and --seed give the same bytes, whatever "
+                        + "the threads or the order of the input files."})
+final class SelectCommand implements Callable<Integer> {
+    private final Env env;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "LOG", description = "Logs with prompts and responses.")
+    List<String> logs;
+
+    @Option(names = "-n", required = true, paramLabel = "N", description = "How many examples to pick.")
+    long n;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the examples here (default: stdout).")
+    Path out;
+
+    @Option(names = "--output-format", paramLabel = "FORMAT", defaultValue = "chat",
+            description = "chat (OpenAI fine-tuning messages), record (the original records) or dpo (prompt, chosen, "
+                    + "rejected) (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--by", split = ",", paramLabel = "FIELD", description = "Stratify also by these fields.")
+    List<String> by = new ArrayList<>();
+
+    @Option(names = "--length-bins", split = ",", paramLabel = "Q", description = "Bin edges as quantiles of the "
+            + "source (default: 0,0.1,0.5,0.9,0.99,1).")
+    List<Double> lengthBins;
+
+    @Option(names = "--length-field", paramLabel = "FIELD", defaultValue = "total",
+            description = "The length measure: total (input + output tokens), input_tokens, output_tokens or any "
+                    + "numeric field (default: ${DEFAULT-VALUE}).")
+    String lengthField;
+
+    @Option(names = "--allocate", paramLabel = "HOW", defaultValue = "proportional",
+            description = "proportional, equal, sqrt, or a YAML file of stratum label: weight (default: ${DEFAULT-VALUE}).")
+    String allocate;
+
+    @Option(names = "--where", paramLabel = "EXPR", description = "Keep records where EXPR holds (as in analyze).")
+    List<String> where = new ArrayList<>();
+
+    @Option(names = "--ok-only", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Leave out errors and truncated answers (default: on; --no-ok-only keeps them).")
+    boolean okOnly;
+
+    @Option(names = "--feedback", paramLabel = "WHICH", defaultValue = "any",
+            description = "positive, negative or any (default: ${DEFAULT-VALUE}).")
+    String feedback;
+
+    @Option(names = "--feedback-field", paramLabel = "FIELD", defaultValue = "feedback.thumbs",
+            description = "The feedback that --feedback and dpo read; positive above 0 (default: ${DEFAULT-VALUE}).")
+    String feedbackField;
+
+    @Option(names = "--dedup-on", paramLabel = "TEXT", defaultValue = "prompt",
+            description = "prompt, response or both (default: ${DEFAULT-VALUE}).")
+    String dedupOn;
+
+    @Option(names = "--near-dup", paramLabel = "J", defaultValue = "0.8",
+            description = "Jaccard similarity of word shingles at which texts are near-duplicates; 1 keeps only exact "
+                    + "deduplication (default: ${DEFAULT-VALUE}).")
+    double nearDup;
+
+    @Option(names = "--redact", split = ",", paramLabel = "KIND", description = "Mask email, phone, ip, credit-card.")
+    List<String> redact = new ArrayList<>();
+
+    @Option(names = "--weight", paramLabel = "FIELD", description = "Weighted sampling (A-Res) by this numeric field.")
+    String weight;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the coverage report to FILE: JSON "
+            + "(mlops.select/v1) when it ends in .json, else Markdown (default: a table on stderr).")
+    Path report;
+
+    @Mixin
+    InputOptions input;
+
+    @Mixin
+    CommonOptions common;
+
+    SelectCommand(Env env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        validate();
+        Redactor redactor;
+        try {
+            redactor = new Redactor(redact);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--redact: " + e.getMessage());
+        }
+        RecordFilter filter;
+        try {
+            filter = RecordFilter.of(where, null, null);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Eligibility eligible = new Eligibility(filter, okOnly, feedback, feedbackField);
+        double[] quantiles = lengthBins == null ? Strata.DEFAULT_BINS : lengthBins.stream().mapToDouble(Double::doubleValue).toArray();
+        List<String> fields = new ArrayList<>(by);
+        fields.addAll(filter.fields());
+        fields.add(feedbackField);
+        if (weight != null) {
+            fields.add(weight);
+        }
+        if (!List.of("total").contains(lengthField)) {
+            fields.add(lengthField);
+        }
+        List<LogInput> inputs = input.inputs(logs, env);
+        if (inputs.stream().anyMatch(i -> i.path() == null)) {
+            throw new ParameterException(spec.commandLine(), "select reads its input twice: standard input (-) cannot be used");
+        }
+        // pass one: lengths per group, without text
+        ReadOptions lean = input.readOptions(env, fields, Mapping.unreferenced(fields, Field.PROMPT, Field.RESPONSE,
+                Field.USER, Field.ID));
+        Strata groups = new Strata(lengthField, by, quantiles, new double[] {0, 1});
+        LogScan.Result<LengthCounts> first = LogScan.run(inputs, lean, () -> new LengthCounts(eligible, groups),
+                LengthCounts::merge);
+        Diagnostics.badRecords(spec.commandLine().getErr(), first.files());
+        if (input.tooManyBad(first.bad(), first.bad() + first.records())) {
+            throw new MlopsException(ExitCode.BAD_INPUT, first.bad() + " of " + (first.bad() + first.records())
+                    + " records are malformed, more than --max-bad-lines " + input.describeLimit() + " allows");
+        }
+        TreeMap<Long, Long> lengths = first.sink().all();
+        if (lengths.isEmpty()) {
+            throw new MlopsException(ExitCode.BAD_INPUT, "no record can be picked: none has token counts and passes "
+                    + "the filters");
+        }
+        Strata strata = new Strata(lengthField, by, quantiles, Strata.edges(lengths, quantiles));
+        Map<String, Long> available = Coverage.available(first.sink().result(), strata);
+        Map<String, Long> quotas;
+        try {
+            quotas = Allocation.quotas(available, n, method(), weights(strata, available));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--allocate: " + e.getMessage());
+        }
+        Map<String, Long> capacity = new HashMap<>();
+        quotas.forEach((s, q) -> capacity.put(s, q == 0 ? 0 : 2 * q + 10));
+        // pass two: bottom-k reservoirs; text only for records that can still be picked
+        ReadOptions full = input.readOptions(env, fields, Mapping.unreferenced(fields, Field.USER));
+        LogScan.Result<Reservoirs> second = LogScan.run(inputs, full,
+                () -> new Reservoirs(strata, eligible, capacity, seed, weight), Reservoirs::merge);
+        Map<String, List<Candidate>> reservoirs = second.sink().result();
+        Selection.Result picked = Selection.pick(reservoirs, quotas, n, dedupOn, nearDup);
+        DatasetWriter.Written written = DatasetWriter.write(picked, format, redactor, feedbackField);
+        if (out == null) {
+            spec.commandLine().getOut().print(written.content());
+            spec.commandLine().getOut().flush();
+        } else {
+            AtomicFiles.write(out, written.content());
+        }
+        SelectReport r = Coverage.report(n, seed, allocate, format, written.lines(), strata, available, quotas,
+                reservoirs, picked, lengths, redactor);
+        if (report == null) {
+            spec.commandLine().getErr().print(SelectRender.text(r, false));
+        } else {
+            AtomicFiles.write(report, report.toString().endsWith(".json")
+                    ? SelectRender.json(r, VersionProvider.version()) : SelectRender.text(r, true));
+        }
+        if (written.lines() < n) {
+            spec.commandLine().getErr().printf("mlops: picked %,d of the %,d requested: the source has too few "
+                    + "eligible, distinct records%n", written.lines(), n);
+        }
+        return ExitCode.OK.code();
+    }
+
+    private void validate() {
+        if (n < 1) {
+            throw new ParameterException(spec.commandLine(), "-n must be at least 1");
+        }
+        if (!DatasetWriterFormats.ALL.contains(format)) {
+            throw new ParameterException(spec.commandLine(), "--output-format " + format + ": expected chat, record or dpo");
+        }
+        if (!List.of("positive", "negative", "any").contains(feedback)) {
+            throw new ParameterException(spec.commandLine(), "--feedback " + feedback + ": expected positive, negative or any");
+        }
+        if (!List.of("prompt", "response", "both").contains(dedupOn)) {
+            throw new ParameterException(spec.commandLine(), "--dedup-on " + dedupOn + ": expected prompt, response or both");
+        }
+        if (!(nearDup > 0 && nearDup <= 1)) {
+            throw new ParameterException(spec.commandLine(), "--near-dup takes a Jaccard similarity in (0, 1]");
+        }
+        if (lengthBins != null) {
+            double prev = -1;
+            for (double q : lengthBins) {
+                if (q < 0 || q > 1 || q <= prev) {
+                    throw new ParameterException(spec.commandLine(), "--length-bins takes increasing quantiles from 0 to 1");
+                }
+                prev = q;
+            }
+            if (lengthBins.size() < 2 || lengthBins.get(0) != 0 || lengthBins.get(lengthBins.size() - 1) != 1) {
+                throw new ParameterException(spec.commandLine(), "--length-bins must start at 0 and end at 1");
+            }
+        }
+    }
+
+    private String method() {
+        return List.of("proportional", "equal", "sqrt").contains(allocate) ? allocate : "weights";
+    }
+
+    /** Weights by stratum label from a YAML file, when --allocate names one. */
+    private Map<String, Double> weights(Strata strata, Map<String, Long> available) {
+        if (!method().equals("weights")) {
+            return Map.of();
+        }
+        Path file = env.path(allocate);
+        JsonNode root;
+        try {
+            root = new YAMLMapper().readTree(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new MlopsException(ExitCode.BAD_INPUT, allocate + ": " + (Files.exists(file) ? "invalid YAML"
+                    : "no such file (--allocate takes proportional, equal, sqrt or a YAML file)"));
+        }
+        Map<String, String> byLabel = new HashMap<>();
+        available.keySet().forEach(s -> byLabel.put(strata.label(s), s));
+        Map<String, Double> w = new HashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = root == null ? java.util.Collections.emptyIterator() : root.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String s = byLabel.get(e.getKey());
+            if (s == null) {
+                throw new MlopsException(ExitCode.BAD_INPUT, allocate + ": '" + e.getKey() + "' is not a stratum; "
+                        + "strata: " + String.join("; ", new TreeMap<>(byLabel).keySet()));
+            }
+            if (!e.getValue().isNumber() || e.getValue().asDouble() < 0) {
+                throw new MlopsException(ExitCode.BAD_INPUT, allocate + ": weight of '" + e.getKey()
+                        + "' must be a non-negative number");
+            }
+            w.put(s, e.getValue().asDouble());
+        }
+        return w;
+    }
+
+    /** The dataset formats. */
+    static final class DatasetWriterFormats {
+        static final List<String> ALL = List.of("chat", "record", "dpo");
+
+        private DatasetWriterFormats() {
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.mlops.selection;
+
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Duplicate clusters among candidates: exact duplicates of normalised text (NFKC, lowercase,
+ * punctuation dropped, white space folded), and near duplicates: MinHash signatures over word
+ * shingles (the set of words) with LSH (16 bands of 4 of 64 hashes) propose pairs, and a pair is a
+ * near duplicate when the exact Jaccard similarity of its word sets reaches the threshold. Clusters are
+ * transitive (union-find); only one member of a cluster is picked.
+ */
+public final class Dedup {
+    static final int HASHES = 64;
+    static final int BANDS = 16;
+    static final int ROWS = HASHES / BANDS;
+
+    private Dedup() {
+    }
+
+    public static String normalize(String text) {
+        if (text == null) {
+            return "";
+        }
+        String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return t.replaceAll("[\\p{P}\\p{S}]+", " ").replaceAll("\\s+", " ").trim();
+    }
+
+    /** The text a candidate is deduplicated on: prompt, response, or both. */
+    public static String keyText(Candidate c, String on) {
+        switch (on) {
+            case "response": return normalize(c.record().response());
+            case "both": return normalize(c.record().prompt()) + " \u0001 " + normalize(c.record().response());
+            default: return normalize(c.record().prompt());
+        }
+    }
+
+    /** For each candidate (by index), the index of its cluster's representative. */
+    public static int[] clusters(List<Candidate> candidates, String on, double threshold) {
+        int n = candidates.size();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        String[] text = new String[n];
+        Map<String, Integer> exact = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            text[i] = keyText(candidates.get(i), on);
+            Integer j = exact.putIfAbsent(text[i], i);
+            if (j != null) {
+                union(parent, i, j);
+            }
+        }
+        if (threshold > 0 && threshold < 1) {
+            long[][] sig = new long[n][];
+            List<Set<String>> words = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                sig[i] = signature(text[i]);
+                words.add(new HashSet<>(List.of(text[i].split(" "))));
+            }
+            for (int b = 0; b < BANDS; b++) {
+                Map<Long, List<Integer>> bucket = new HashMap<>();
+                for (int i = 0; i < n; i++) {
+                    long h = 0;
+                    for (int r = 0; r < ROWS; r++) {
+                        h = h * 0x100000001b3L + sig[i][b * ROWS + r];
+                    }
+                    List<Integer> members = bucket.computeIfAbsent(h, k -> new java.util.ArrayList<>());
+                    for (int j : members) {
+                        if (find(parent, i) != find(parent, j) && jaccard(words.get(i), words.get(j)) >= threshold) {
+                            union(parent, i, j);
+                        }
+                    }
+                    if (members.size() < 32) {
+                        members.add(i);
+                    }
+                }
+            }
+        }
+        int[] rep = new int[n];
+        for (int i = 0; i < n; i++) {
+            rep[i] = find(parent, i);
+        }
+        return rep;
+    }
+
+    static double jaccard(Set<String> a, Set<String> b) {
+        int inter = 0;
+        for (String w : a) {
+            inter += b.contains(w) ? 1 : 0;
+        }
+        return (double) inter / (a.size() + b.size() - inter);
+    }
+
+    static long[] signature(String text) {
+        Set<String> shingles = new HashSet<>(List.of(text.split(" ")));
+        long[] sig = new long[HASHES];
+        java.util.Arrays.fill(sig, Long.MAX_VALUE);
+        for (String s : shingles) {
+            long h = s.hashCode() * 0x9E3779B97F4A7C15L;
+            for (int k = 0; k < HASHES; k++) {
+                long x = (h + (k + 1) * 0xBF58476D1CE4E5B9L) * 0x94D049BB133111EBL;
+                x ^= x >>> 31;
+                if (x < sig[k]) {
+                    sig[k] = x;
+                }
+            }
+        }
+        return sig;
+    }
+
+    private static int find(int[] p, int i) {
+        while (p[i] != i) {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] p, int a, int b) {
+        int ra = find(p, a);
+        int rb = find(p, b);
+        if (ra != rb) {
+            p[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+}

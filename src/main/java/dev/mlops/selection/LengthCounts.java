@@ -1,0 +1,60 @@
+package dev.mlops.selection;
+
+import dev.mlops.analysis.Accumulator;
+import dev.mlops.logs.LogRecord;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Pass one: how many eligible records of each group have each length. Exact, and bounded by the
+ * number of distinct lengths, not of records; it gives the bin edges and every stratum's size.
+ */
+public final class LengthCounts implements Accumulator<LengthCounts, Map<String, TreeMap<Long, Long>>> {
+    private final Eligibility eligible;
+    private final Strata groups;
+    private final Map<String, TreeMap<Long, Long>> counts = new HashMap<>();
+    private long seen;
+
+    /** @param groups strata used only for their length measure and group key (edges unknown yet) */
+    public LengthCounts(Eligibility eligible, Strata groups) {
+        this.eligible = eligible;
+        this.groups = groups;
+    }
+
+    @Override
+    public void accept(LogRecord r) {
+        seen++;
+        double l = groups.length(r);
+        if (Double.isNaN(l) || !eligible.test(r)) {
+            return;
+        }
+        counts.computeIfAbsent(groups.group(r), k -> new TreeMap<>()).merge(Math.round(l), 1L, Long::sum);
+    }
+
+    @Override
+    public void merge(LengthCounts o) {
+        seen += o.seen;
+        o.counts.forEach((g, m) -> {
+            TreeMap<Long, Long> mine = counts.computeIfAbsent(g, k -> new TreeMap<>());
+            m.forEach((l, c) -> mine.merge(l, c, Long::sum));
+        });
+    }
+
+    public long seen() {
+        return seen;
+    }
+
+    /** Group → length → count. */
+    @Override
+    public Map<String, TreeMap<Long, Long>> result() {
+        return new TreeMap<>(counts);
+    }
+
+    /** All groups together. */
+    public TreeMap<Long, Long> all() {
+        TreeMap<Long, Long> all = new TreeMap<>();
+        counts.values().forEach(m -> m.forEach((l, c) -> all.merge(l, c, Long::sum)));
+        return all;
+    }
+}

@@ -84,6 +84,20 @@ for r in "${results[@]}"; do
 done
 echo "(vs_analyze: the time as a multiple of analyze's on the same two files)"
 
+# select 10,000 with deduplication from the whole log, -Xmx512m, against analyze on it
+results=()
+echo "timing select ($RUNS runs each, best of)..." >&2
+SELECT=(java -XX:+UseParallelGC -Xmx512m -Dpicocli.disable.closures=true -jar target/mlops.jar)
+run "analyze-log"      "${SELECT[@]}" analyze "$LOG" --format json
+run "select-10000"     "${SELECT[@]}" select "$LOG" -n 10000 -o target/bench-selected.jsonl
+printf '\nselect: 10,000 of %d lines, deduplication on, -Xmx512m\n' "$LINES"
+printf '%-16s %8s %9s %12s\n' contender wall_s peak_MB vs_analyze
+base=$(printf '%s\n' "${results[@]}" | awk '$1=="analyze-log"{print $2}')
+for r in "${results[@]}"; do
+    set -- $r
+    awk -v n="$1" -v w="$2" -v rss="$3" -v a="$base" 'BEGIN{printf "%-16s %8.2f %9.0f %11.2fx\n", n, w, rss/1024, w/a}'
+done
+
 if [ "${1:-}" = "--jmh" ]; then
     java -cp "$CP" org.openjdk.jmh.Main ScannerBenchmark
 fi

@@ -164,7 +164,8 @@ final class SelectCommand implements Callable<Integer> {
         }
         // pass one: lengths per group, without text
         ReadOptions lean = input.readOptions(env, fields, Mapping.unreferenced(fields, Field.PROMPT, Field.RESPONSE,
-                Field.USER, Field.ID));
+                Field.USER, Field.ID, Field.ARM, Field.STAGE, Field.TIMESTAMP, Field.LATENCY_MS, Field.TTFT_MS,
+                Field.COST_USD, Field.CACHED_INPUT_TOKENS));
         Strata groups = new Strata(lengthField, by, quantiles, new double[] {0, 1});
         LogScan.Result<LengthCounts> first = LogScan.run(inputs, lean, () -> new LengthCounts(eligible, groups),
                 LengthCounts::merge);
@@ -189,9 +190,11 @@ final class SelectCommand implements Callable<Integer> {
         Map<String, Long> capacity = new HashMap<>();
         quotas.forEach((s, q) -> capacity.put(s, q == 0 ? 0 : 2 * q + 10));
         // pass two: bottom-k reservoirs; text only for records that can still be picked
-        ReadOptions full = input.readOptions(env, fields, Mapping.unreferenced(fields, Field.USER));
+        ReadOptions full = input.readOptions(env, fields, Mapping.unreferenced(fields, Field.USER, Field.ID, Field.ARM,
+                Field.STAGE, Field.TIMESTAMP, Field.LATENCY_MS, Field.TTFT_MS, Field.COST_USD, Field.CACHED_INPUT_TOKENS));
+        var bounds = new java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicLong>();
         LogScan.Result<Reservoirs> second = LogScan.run(inputs, full,
-                () -> new Reservoirs(strata, eligible, capacity, seed, weight), Reservoirs::merge);
+                () -> new Reservoirs(strata, eligible, capacity, seed, weight, bounds), Reservoirs::merge);
         Map<String, List<Candidate>> reservoirs = second.sink().result();
         Selection.Result picked = Selection.pick(reservoirs, quotas, n, dedupOn, nearDup);
         DatasetWriter.Written written = DatasetWriter.write(picked, format, redactor, feedbackField);

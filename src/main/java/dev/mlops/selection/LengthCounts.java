@@ -13,7 +13,7 @@ import java.util.TreeMap;
 public final class LengthCounts implements Accumulator<LengthCounts, Map<String, TreeMap<Long, Long>>> {
     private final Eligibility eligible;
     private final Strata groups;
-    private final Map<String, TreeMap<Long, Long>> counts = new HashMap<>();
+    private final Map<String, Map<Long, Long>> counts = new HashMap<>();
     private long seen;
 
     /** @param groups strata used only for their length measure and group key (edges unknown yet) */
@@ -29,14 +29,14 @@ public final class LengthCounts implements Accumulator<LengthCounts, Map<String,
         if (Double.isNaN(l) || !eligible.test(r)) {
             return;
         }
-        counts.computeIfAbsent(groups.group(r), k -> new TreeMap<>()).merge(Math.round(l), 1L, Long::sum);
+        counts.computeIfAbsent(groups.group(r), k -> new HashMap<>()).merge(Math.round(l), 1L, Long::sum);
     }
 
     @Override
     public void merge(LengthCounts o) {
         seen += o.seen;
         o.counts.forEach((g, m) -> {
-            TreeMap<Long, Long> mine = counts.computeIfAbsent(g, k -> new TreeMap<>());
+            Map<Long, Long> mine = counts.computeIfAbsent(g, k -> new HashMap<>());
             m.forEach((l, c) -> mine.merge(l, c, Long::sum));
         });
     }
@@ -48,7 +48,9 @@ public final class LengthCounts implements Accumulator<LengthCounts, Map<String,
     /** Group → length → count. */
     @Override
     public Map<String, TreeMap<Long, Long>> result() {
-        return new TreeMap<>(counts);
+        Map<String, TreeMap<Long, Long>> out = new TreeMap<>();
+        counts.forEach((g, m) -> out.put(g, new TreeMap<>(m)));
+        return out;
     }
 
     /** All groups together. */

@@ -15,8 +15,10 @@ import java.util.TreeMap;
  * Pass two: per stratum, the records with the smallest sampling keys (bottom-k sampling). A key
  * is a hash of the seed and the record's raw bytes, so the sample is the same whatever the order
  * of the input or the threads; with a weight w it is -ln(u)/w (Efraimidis-Spirakis A-Res). Only
- * records whose key would enter a reservoir have their text decoded. Memory: the reservoirs'
- * capacities, about twice the requested n.
+ * records whose key would enter a reservoir have their text decoded. Parts read in parallel share,
+ * per stratum, the smallest k-th key any of them holds: no part's k-th key is below the global one,
+ * so a record above it can never be picked and is skipped undecoded, and the result stays exactly
+ * the global bottom-k. Memory: the reservoirs' capacities, about twice the requested n.
  */
 public final class Reservoirs implements Selective, Accumulator<Reservoirs, Map<String, List<Candidate>>> {
     private static final Comparator<Candidate> LARGEST_FIRST = Comparator.comparingDouble(Candidate::key).reversed()
@@ -29,13 +31,22 @@ public final class Reservoirs implements Selective, Accumulator<Reservoirs, Map<
     private final String weight;
     private final Map<String, PriorityQueue<Candidate>> heaps = new HashMap<>();
     private final Map<String, Long> seen = new HashMap<>();
+    /** Per stratum, the smallest k-th key of any full reservoir, as double bits (keys are positive). */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicLong> bounds;
 
     public Reservoirs(Strata strata, Eligibility eligible, Map<String, Long> capacity, long seed, String weight) {
+        this(strata, eligible, capacity, seed, weight, new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    /** A reservoir that shares its bounds with the others of the same pass (one per part). */
+    public Reservoirs(Strata strata, Eligibility eligible, Map<String, Long> capacity, long seed, String weight,
+                      java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicLong> bounds) {
         this.strata = strata;
         this.eligible = eligible;
         this.capacity = capacity;
         this.seed = seed;
         this.weight = weight;
+        this.bounds = bounds;
     }
 
     /** The sampling key of a record, or NaN when it cannot be picked (weight ≤ 0). */
@@ -65,6 +76,10 @@ public final class Reservoirs implements Selective, Accumulator<Reservoirs, Map<
         if (Double.isNaN(k)) {
             return false;
         }
+        java.util.concurrent.atomic.AtomicLong bound = bounds.get(s);
+        if (bound != null && k > Double.longBitsToDouble(bound.get())) {
+            return false;
+        }
         PriorityQueue<Candidate> h = heaps.get(s);
         return h == null || h.size() < cap || k < h.peek().key() || k == h.peek().key() && hash < h.peek().hash();
     }
@@ -80,6 +95,11 @@ public final class Reservoirs implements Selective, Accumulator<Reservoirs, Map<
         h.add(c);
         if (h.size() > capacity.get(c.stratum())) {
             h.poll();
+        }
+        if (h.size() == capacity.get(c.stratum())) {
+            long bits = Double.doubleToLongBits(h.peek().key());
+            bounds.computeIfAbsent(c.stratum(), k -> new java.util.concurrent.atomic.AtomicLong(bits))
+                    .accumulateAndGet(bits, Math::min);
         }
     }
 

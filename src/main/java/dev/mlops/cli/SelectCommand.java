@@ -82,7 +82,8 @@ final class SelectCommand implements Callable<Integer> {
     String lengthField;
 
     @Option(names = "--allocate", paramLabel = "HOW", defaultValue = "proportional",
-            description = "proportional, equal, sqrt, or a YAML file of stratum label: weight (default: ${DEFAULT-VALUE}).")
+            description = "proportional, equal, sqrt, or a YAML file of weights by stratum, named by bin (p90-p99), "
+                    + "bin and group (p90-p99 / pro) or full label; the most specific name wins (default: ${DEFAULT-VALUE}).")
     String allocate;
 
     @Option(names = "--where", paramLabel = "EXPR", description = "Keep records where EXPR holds (as in analyze).")
@@ -266,22 +267,38 @@ final class SelectCommand implements Callable<Integer> {
             throw new MlopsException(ExitCode.BAD_INPUT, allocate + ": " + (Files.exists(file) ? "invalid YAML"
                     : "no such file (--allocate takes proportional, equal, sqrt or a YAML file)"));
         }
-        Map<String, String> byLabel = new HashMap<>();
-        available.keySet().forEach(s -> byLabel.put(strata.label(s), s));
+        // a stratum is named by its full label, by its bin and group ("p90-p99 / pro"), or by its bin alone
+        Map<String, List<String>> names = new HashMap<>();
+        for (String s : available.keySet()) {
+            String label = strata.label(s);
+            String bin = label.substring(0, label.indexOf(' '));
+            String rest = label.contains(" / ") ? label.substring(label.indexOf(" / ")) : "";
+            for (String name : List.of(label, bin + rest, bin)) {
+                names.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
+            }
+        }
         Map<String, Double> w = new HashMap<>();
+        Map<String, Integer> specificity = new HashMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = root == null ? java.util.Collections.emptyIterator() : root.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            String s = byLabel.get(e.getKey());
-            if (s == null) {
-                throw new MlopsException(ExitCode.BAD_INPUT, allocate + ": '" + e.getKey() + "' is not a stratum; "
-                        + "strata: " + String.join("; ", new TreeMap<>(byLabel).keySet()));
+            List<String> matched = names.get(e.getKey());
+            if (matched == null) {
+                throw new MlopsException(ExitCode.BAD_INPUT, allocate + ": '" + e.getKey() + "' names no stratum; "
+                        + "strata: " + available.keySet().stream().map(strata::label).collect(java.util.stream.Collectors
+                        .joining("; ")));
             }
             if (!e.getValue().isNumber() || e.getValue().asDouble() < 0) {
                 throw new MlopsException(ExitCode.BAD_INPUT, allocate + ": weight of '" + e.getKey()
                         + "' must be a non-negative number");
             }
-            w.put(s, e.getValue().asDouble());
+            int spec = e.getKey().length();
+            for (String s : matched) {
+                if (spec >= specificity.getOrDefault(s, -1)) {
+                    w.put(s, e.getValue().asDouble());
+                    specificity.put(s, spec);
+                }
+            }
         }
         return w;
     }

@@ -227,6 +227,42 @@ class SelectCommandTest {
     }
 
     @Test
+    void shouldAllocateByWeightsFromAFile_namedByBin() throws IOException {
+        log("logs.jsonl", 4000, 7, 0);
+        Files.writeString(dir.resolve("weights.yaml"), "p90-p99: 3\np99-p100: 1\n");
+        Cli.Result r = select("select", "logs.jsonl", "-n", "80", "--allocate", "weights.yaml", "-o", "w.jsonl",
+                "--report", "w.json");
+        assertEquals(0, r.exit(), r.toString());
+        JsonNode strata = JSON.readTree(dir.resolve("w.json").toFile()).get("strata");
+        assertEquals(0, strata.get(0).get("picked").asLong());
+        assertEquals(60, strata.get(3).get("picked").asLong());
+        assertEquals(20, strata.get(4).get("picked").asLong());
+        Files.writeString(dir.resolve("bad.yaml"), "p42-p43: 1\n");
+        Cli.Result bad = select("select", "logs.jsonl", "-n", "80", "--allocate", "bad.yaml");
+        assertEquals(3, bad.exit());
+        assertTrue(bad.err().startsWith("mlops: bad.yaml: 'p42-p43' names no stratum; strata: p0-p10"), bad.err());
+    }
+
+    /** A-Res: a record of weight 0 is never picked; heavier records are picked more often. */
+    @Test
+    void shouldSampleByWeight() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            sb.append(String.format(Locale.ROOT, "{\"prompt\":\"p%d unique words here %d\",\"response\":\"r\","
+                    + "\"input_tokens\":100,\"output_tokens\":50,\"boost\":%d}%n", i, i, i % 3 == 0 ? 0 : i % 3 == 1 ? 1 : 9));
+        }
+        Files.writeString(dir.resolve("w.jsonl"), sb);
+        Cli.Result r = select("select", "w.jsonl", "-n", "200", "--weight", "boost", "--output-format", "record");
+        assertEquals(0, r.exit(), r.toString());
+        long zero = r.out().lines().filter(l -> l.contains("\"boost\":0")).count();
+        long one = r.out().lines().filter(l -> l.contains("\"boost\":1")).count();
+        long nine = r.out().lines().filter(l -> l.contains("\"boost\":9")).count();
+        assertEquals(0, zero);
+        assertEquals(200, one + nine);
+        assertTrue(nine > 3 * one, one + " vs " + nine);
+    }
+
+    @Test
     void shouldRefuseBadOptions() throws IOException {
         log("logs.jsonl", 100, 1, 0);
         assertEquals(2, select("select", "logs.jsonl", "-n", "0").exit());

@@ -180,11 +180,6 @@ public final class CollapseAnalysis {
     }
 
     static Map<String, String> key(List<String> groupBy, String key) {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
-        String[] parts = key.split(String.valueOf(UsageAnalysis.SEPARATOR), -1);
-        for (int i = 0; i < groupBy.size(); i++) {
-            m.put(groupBy.get(i), parts[i]);
-        }
-        return m;
+        return GroupKey.fields(groupBy, key);
     }
 }

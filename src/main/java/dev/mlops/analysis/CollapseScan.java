@@ -35,12 +35,7 @@ public final class CollapseScan implements Accumulator<CollapseScan, Map<String,
             untimed++;
             return;
         }
-        StringBuilder key = new StringBuilder();
-        for (int i = 0; i < groupBy.size(); i++) {
-            String v = r.value(groupBy.get(i));
-            key.append(i > 0 ? String.valueOf(UsageAnalysis.SEPARATOR) : "").append(v == null ? UsageAnalysis.MISSING : v);
-        }
-        groups.computeIfAbsent(key.toString(), k -> new HashMap<>())
+        groups.computeIfAbsent(GroupKey.of(r, groupBy), k -> new HashMap<>())
                 .computeIfAbsent(w, k -> new CollapseWindow(settings.pairs(), settings.responses())).accept(r, settings);
     }
 

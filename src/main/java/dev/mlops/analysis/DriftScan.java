@@ -43,15 +43,7 @@ public final class DriftScan implements Accumulator<DriftScan, Map<Integer, Map<
     }
 
     private String key(LogRecord r) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < groupBy.size(); i++) {
-            if (i > 0) {
-                sb.append(UsageAnalysis.SEPARATOR);
-            }
-            String v = r.value(groupBy.get(i));
-            sb.append(v == null ? UsageAnalysis.MISSING : v);
-        }
-        return sb.toString();
+        return GroupKey.of(r, groupBy);
     }
 
     @Override
@@ -85,14 +77,6 @@ public final class DriftScan implements Accumulator<DriftScan, Map<Integer, Map<
 
     /** The group key's values, for reports. */
     public Map<String, String> keyOf(String key) {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
-        if (groupBy.isEmpty()) {
-            return m;
-        }
-        String[] parts = key.split(String.valueOf(UsageAnalysis.SEPARATOR), -1);
-        for (int i = 0; i < groupBy.size(); i++) {
-            m.put(groupBy.get(i), parts[i]);
-        }
-        return m;
+        return GroupKey.fields(groupBy, key);
     }
 }

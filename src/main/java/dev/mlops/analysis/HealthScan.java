@@ -66,12 +66,7 @@ public final class HealthScan implements Accumulator<HealthScan, Map<String, Hea
 
     @Override
     public void accept(LogRecord r) {
-        StringBuilder key = new StringBuilder();
-        for (int i = 0; i < groupBy.size(); i++) {
-            String v = r.value(groupBy.get(i));
-            key.append(i > 0 ? String.valueOf(UsageAnalysis.SEPARATOR) : "").append(v == null ? UsageAnalysis.MISSING : v);
-        }
-        Group g = groups.computeIfAbsent(key.toString(), k -> new Group());
+        Group g = groups.computeIfAbsent(GroupKey.of(r, groupBy), k -> new Group());
         g.requests++;
         if (r.isError()) {
             g.errors++;

@@ -5,7 +5,6 @@ import dev.mlops.logs.LogRecord;
 import dev.mlops.registry.Model;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,8 +15,7 @@ import java.util.TreeMap;
  */
 public final class UsageAnalysis implements Accumulator<UsageAnalysis, List<GroupUsage>> {
     /** The label of a group whose record lacks the field. */
-    public static final String MISSING = "(none)";
-    static final char SEPARATOR = '\u0001';
+    public static final String MISSING = GroupKey.MISSING;
 
     private final List<String> groupBy;
     private final RecordFilter filter;
@@ -50,31 +48,11 @@ public final class UsageAnalysis implements Accumulator<UsageAnalysis, List<Grou
     }
 
     private String key(LogRecord r) {
-        if (groupBy.size() == 1) {
-            String v = r.value(groupBy.get(0));
-            return v == null ? MISSING : v;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < groupBy.size(); i++) {
-            if (i > 0) {
-                sb.append(SEPARATOR);
-            }
-            String v = r.value(groupBy.get(i));
-            sb.append(v == null ? MISSING : v);
-        }
-        return sb.toString();
+        return GroupKey.of(r, groupBy);
     }
 
     private Map<String, String> keyMap(String k) {
-        Map<String, String> m = new LinkedHashMap<>();
-        if (groupBy.isEmpty()) {
-            return m;
-        }
-        String[] parts = k.split(String.valueOf(SEPARATOR), -1);
-        for (int i = 0; i < groupBy.size(); i++) {
-            m.put(groupBy.get(i), parts[i]);
-        }
-        return m;
+        return GroupKey.fields(groupBy, k);
     }
 
     @Override

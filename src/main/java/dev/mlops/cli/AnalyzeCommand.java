@@ -105,12 +105,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         LogScan.Result<UsageAnalysis> scan = LogScan.run(input.inputs(logs, env), options,
                 () -> new UsageAnalysis(by, filter, prices, exactLimit), UsageAnalysis::merge);
         AnalyzeReport report = scan.sink().report(scan.files(), describe(filter));
-        Diagnostics.badRecords(spec.commandLine().getErr(), scan.files());
-        if (input.tooManyBad(report.bad(), report.bad() + report.read())) {
-            throw new MlopsException(ExitCode.BAD_INPUT, String.format(java.util.Locale.ROOT,
-                    "%s of %s records are malformed, more than --max-bad-lines %s allows",
-                    Fmt.count(report.bad()), Fmt.count(report.bad() + report.read()), input.describeLimit()));
-        }
+        input.checkBad(spec.commandLine().getErr(), scan.files());
         output.emit(render(report), spec.commandLine().getOut());
         if (report.sloMissed()) {
             for (GroupUsage g : report.groups()) {

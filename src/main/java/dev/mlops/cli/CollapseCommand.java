@@ -129,12 +129,7 @@ final class CollapseCommand implements Callable<Integer> {
         LongFunction<String> label = seconds == 0 ? w -> "all" : w -> Instant.ofEpochSecond(w * seconds).toString();
         LogScan.Result<CollapseScan> scan = LogScan.run(input.inputs(logs, env), options,
                 () -> new CollapseScan(windowOf, by, filter, s), CollapseScan::merge);
-        Diagnostics.badRecords(spec.commandLine().getErr(), scan.files());
-        long bad = scan.bad();
-        if (input.tooManyBad(bad, bad + scan.records())) {
-            throw new MlopsException(ExitCode.BAD_INPUT, bad + " of " + (bad + scan.records())
-                    + " records are malformed, more than --max-bad-lines " + input.describeLimit() + " allows");
-        }
+        input.checkBad(spec.commandLine().getErr(), scan.files());
         if (scan.sink().untimed() > 0) {
             spec.commandLine().getErr().printf("mlops: %,d records without a timestamp were left out of the windows%n",
                     scan.sink().untimed());

@@ -168,13 +168,7 @@ final class DriftCommand implements Callable<Integer> {
             report = new DriftReport(window != null ? "timeline" : "windows", by, rules, s.files(), s.files(),
                     compare(s.sink(), settings, rules, window != null));
         }
-        Diagnostics.badRecords(spec.commandLine().getErr(), read);
-        long bad = read.stream().mapToLong(FileReport::bad).sum();
-        long all = read.stream().mapToLong(f -> f.bad() + f.records()).sum();
-        if (input.tooManyBad(bad, all)) {
-            throw new MlopsException(ExitCode.BAD_INPUT, bad + " of " + all
-                    + " records are malformed, more than --max-bad-lines " + input.describeLimit() + " allows");
-        }
+        input.checkBad(spec.commandLine().getErr(), read);
         if (report.groups().isEmpty()) {
             throw new MlopsException(ExitCode.BAD_INPUT, "nothing to compare: no window holds any record");
         }

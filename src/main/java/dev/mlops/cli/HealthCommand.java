@@ -112,11 +112,7 @@ final class HealthCommand implements Callable<Integer> {
                     Field.FEEDBACK));
             LogScan.Result<HealthScan> r = LogScan.run(input.inputs(logs, env), options,
                     () -> new HealthScan(by, windowSeconds, gapSeconds, Instant.now()), HealthScan::merge);
-            Diagnostics.badRecords(spec.commandLine().getErr(), r.files());
-            if (input.tooManyBad(r.bad(), r.bad() + r.records())) {
-                throw new MlopsException(ExitCode.BAD_INPUT, r.bad() + " of " + (r.bad() + r.records())
-                        + " records are malformed, more than --max-bad-lines " + input.describeLimit() + " allows");
-            }
+            input.checkBad(spec.commandLine().getErr(), r.files());
             scan = r.sink();
             files = r.files();
         }

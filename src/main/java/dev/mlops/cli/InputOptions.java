@@ -156,4 +156,15 @@ final class InputOptions {
     String describeLimit() {
         return maxBad.toLowerCase(Locale.ROOT);
     }
+
+    /** Prints the skipped records, then exits 3 when there are more than --max-bad-lines allows. */
+    void checkBad(java.io.PrintWriter err, List<dev.mlops.logs.FileReport> files) {
+        Diagnostics.badRecords(err, files);
+        long bad = files.stream().mapToLong(dev.mlops.logs.FileReport::bad).sum();
+        long all = bad + files.stream().mapToLong(dev.mlops.logs.FileReport::records).sum();
+        if (tooManyBad(bad, all)) {
+            throw new MlopsException(ExitCode.BAD_INPUT, String.format(Locale.ROOT,
+                    "%,d of %,d records are malformed, more than --max-bad-lines %s allows", bad, all, describeLimit()));
+        }
+    }
 }

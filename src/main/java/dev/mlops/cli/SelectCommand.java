@@ -170,11 +170,7 @@ final class SelectCommand implements Callable<Integer> {
         Strata groups = new Strata(lengthField, by, quantiles, new double[] {0, 1});
         LogScan.Result<LengthCounts> first = LogScan.run(inputs, lean, () -> new LengthCounts(eligible, groups),
                 LengthCounts::merge);
-        Diagnostics.badRecords(spec.commandLine().getErr(), first.files());
-        if (input.tooManyBad(first.bad(), first.bad() + first.records())) {
-            throw new MlopsException(ExitCode.BAD_INPUT, first.bad() + " of " + (first.bad() + first.records())
-                    + " records are malformed, more than --max-bad-lines " + input.describeLimit() + " allows");
-        }
+        input.checkBad(spec.commandLine().getErr(), first.files());
         TreeMap<Long, Long> lengths = first.sink().all();
         if (lengths.isEmpty()) {
             throw new MlopsException(ExitCode.BAD_INPUT, "no record can be picked: none has token counts and passes "

@@ -584,7 +584,7 @@ function _picocli_mlops_select() {
 
   local commands=""
   local flag_opts="'--ok-only' '--verbose'"
-  local arg_opts="'-n' '-o' '--output' '--output-format' '--by' '--length-bins' '--length-field' '--allocate' '--where' '--feedback' '--feedback-field' '--dedup-on' '--near-dup' '--redact' '--weight' '--seed' '--report' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads'"
+  local arg_opts="'-n' '-o' '--output' '--output-format' '--preferences' '--by' '--length-bins' '--length-field' '--allocate' '--where' '--feedback' '--feedback-field' '--dedup-on' '--near-dup' '--redact' '--weight' '--seed' '--report' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -600,6 +600,12 @@ function _picocli_mlops_select() {
       ;;
     '--output-format')
       return
+      ;;
+    '--preferences')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--by')
       return

@@ -69,6 +69,10 @@ final class SelectCommand implements Callable<Integer> {
                     + "rejected) (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--preferences", paramLabel = "FILE", description = "For dpo: JSONL of {prompt, chosen, rejected} "
+            + "that gives pairs for picked prompts the logs hold no rated pair for.")
+    Path preferences;
+
     @Option(names = "--by", split = ",", paramLabel = "FIELD", description = "Stratify also by these fields.")
     List<String> by = new ArrayList<>();
 
@@ -194,7 +198,8 @@ final class SelectCommand implements Callable<Integer> {
                 () -> new Reservoirs(strata, eligible, capacity, seed, weight, bounds), Reservoirs::merge);
         Map<String, List<Candidate>> reservoirs = second.sink().result();
         Selection.Result picked = Selection.pick(reservoirs, quotas, n, dedupOn, nearDup);
-        DatasetWriter.Written written = DatasetWriter.write(picked, format, redactor, feedbackField);
+        DatasetWriter.Written written = DatasetWriter.write(picked, format, redactor, feedbackField,
+                preferences == null ? Map.of() : DatasetWriter.preferences(preferences, env.display(preferences)));
         if (out == null) {
             spec.commandLine().getOut().print(written.content());
             spec.commandLine().getOut().flush();

@@ -23,6 +23,15 @@ public final class DatasetWriter {
     }
 
     public static Written write(Selection.Result r, String format, Redactor redactor, String feedbackField) {
+        return write(r, format, redactor, feedbackField, Map.of());
+    }
+
+    /**
+     * @param preferences for dpo: normalised prompt → {chosen, rejected} from a preference file,
+     *                    used for picked prompts the logs hold no rated pair for
+     */
+    public static Written write(Selection.Result r, String format, Redactor redactor, String feedbackField,
+                                Map<String, String[]> preferences) {
         StringBuilder sb = new StringBuilder();
         long lines = 0;
         if (format.equals("dpo")) {
@@ -42,13 +51,15 @@ public final class DatasetWriter {
             for (Candidate c : r.picked()) {
                 String p = Dedup.normalize(c.record().prompt());
                 Candidate[] pair = byPrompt.get(p);
-                if (pair == null || pair[0] == null || pair[1] == null || !done.add(p)) {
+                String[] file = preferences.get(p);
+                boolean fromLogs = pair != null && pair[0] != null && pair[1] != null;
+                if (!fromLogs && file == null || !done.add(p)) {
                     continue;
                 }
                 ObjectNode o = JSON.createObjectNode();
                 o.put("prompt", redactor.apply(c.record().prompt()));
-                o.put("chosen", redactor.apply(pair[0].record().response()));
-                o.put("rejected", redactor.apply(pair[1].record().response()));
+                o.put("chosen", redactor.apply(fromLogs ? pair[0].record().response() : file[0]));
+                o.put("rejected", redactor.apply(fromLogs ? pair[1].record().response() : file[1]));
                 sb.append(o).append('\n');
                 lines++;
             }
@@ -73,5 +84,38 @@ public final class DatasetWriter {
 
     static List<String> formats() {
         return List.of("chat", "record", "dpo");
+    }
+
+    /** A preference file: JSONL of {prompt, chosen, rejected}; one-line errors name the file and line. */
+    public static Map<String, String[]> preferences(java.nio.file.Path file, String name) {
+        Map<String, String[]> out = new HashMap<>();
+        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(file)) {
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                com.fasterxml.jackson.databind.JsonNode o;
+                try {
+                    o = JSON.readTree(line);
+                } catch (java.io.IOException e) {
+                    throw new dev.mlops.logs.InputException(name + ":" + n + ": malformed JSON");
+                }
+                for (String f : List.of("prompt", "chosen", "rejected")) {
+                    if (o == null || !o.path(f).isTextual()) {
+                        throw new dev.mlops.logs.InputException(name + ":" + n + ": " + f + " is missing or not a string");
+                    }
+                }
+                out.putIfAbsent(Dedup.normalize(o.get("prompt").asText()),
+                        new String[] {o.get("chosen").asText(), o.get("rejected").asText()});
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new dev.mlops.logs.InputException(name + ": no such file");
+        } catch (java.io.IOException e) {
+            throw new dev.mlops.logs.InputException(name + ": " + e.getMessage());
+        }
+        return out;
     }
 }

@@ -227,6 +227,22 @@ class SelectCommandTest {
     }
 
     @Test
+    void shouldTakeDpoPairsFromAPreferenceFile_forPromptsTheLogsDoNotRateBothWays() throws IOException {
+        Files.writeString(dir.resolve("logs.jsonl"), "{\"prompt\":\"Cancel my plan\",\"response\":\"Done.\","
+                + "\"input_tokens\":4,\"output_tokens\":1}\n");
+        Files.writeString(dir.resolve("prefs.jsonl"), "{\"prompt\":\"cancel my plan!\",\"chosen\":\"Cancelled; "
+                + "you keep access until the 30th.\",\"rejected\":\"Done.\"}\n");
+        Cli.Result r = select("select", "logs.jsonl", "-n", "5", "--output-format", "dpo", "--preferences", "prefs.jsonl");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals("{\"prompt\":\"Cancel my plan\",\"chosen\":\"Cancelled; you keep access until the 30th.\","
+                + "\"rejected\":\"Done.\"}\n", r.out());
+        Files.writeString(dir.resolve("bad.jsonl"), "{\"prompt\":\"x\",\"chosen\":1}\n");
+        Cli.Result bad = select("select", "logs.jsonl", "-n", "5", "--output-format", "dpo", "--preferences", "bad.jsonl");
+        assertEquals(3, bad.exit());
+        assertEquals("mlops: bad.jsonl:1: chosen is missing or not a string\n", bad.err());
+    }
+
+    @Test
     void shouldAllocateByWeightsFromAFile_namedByBin() throws IOException {
         log("logs.jsonl", 4000, 7, 0);
         Files.writeString(dir.resolve("weights.yaml"), "p90-p99: 3\np99-p100: 1\n");

@@ -6,7 +6,7 @@ import java.util.Map;
 /** The exit codes of every mlops command. */
 public enum ExitCode {
     OK(0, "ok"),
-    CHECK_FAILED(1, "a check failed that was asked for (--fail-on-slo, --fail-on-drift), or a promotion gate failed"),
+    CHECK_FAILED(1, "a check that was asked for failed (--fail-on-slo, --fail-on-drift, --fail-on-collapse, --fail-on), or a promotion gate failed"),
     USAGE(2, "usage error: unknown option, bad value, missing argument"),
     BAD_INPUT(3, "bad input: unreadable, empty or binary file, invalid registry, too many bad records"),
     INTERNAL(70, "internal error (a bug: please report it with --verbose output)");

@@ -42,17 +42,7 @@ public final class CollapseScan implements Accumulator<CollapseScan, Map<String,
     @Override
     public void merge(CollapseScan o) {
         untimed += o.untimed;
-        o.groups.forEach((g, ws) -> {
-            Map<Long, CollapseWindow> mine = groups.computeIfAbsent(g, k -> new HashMap<>());
-            ws.forEach((w, win) -> {
-                CollapseWindow m = mine.get(w);
-                if (m == null) {
-                    mine.put(w, win);
-                } else {
-                    m.merge(win);
-                }
-            });
-        });
+        Merge.nested(groups, o.groups, CollapseWindow::merge);
     }
 
     public long untimed() {

@@ -49,17 +49,7 @@ public final class DriftScan implements Accumulator<DriftScan, Map<Integer, Map<
     @Override
     public void merge(DriftScan o) {
         skipped += o.skipped;
-        o.windows.forEach((w, groups) -> {
-            Map<String, DriftWindow> mine = windows.computeIfAbsent(w, k -> new HashMap<>());
-            groups.forEach((g, win) -> {
-                DriftWindow m = mine.get(g);
-                if (m == null) {
-                    mine.put(g, win);
-                } else {
-                    m.merge(win);
-                }
-            });
-        });
+        Merge.nested(windows, o.windows, DriftWindow::merge);
     }
 
     /** Records that fell in no window (for example, without a timestamp when cutting by time). */

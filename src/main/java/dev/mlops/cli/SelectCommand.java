@@ -225,7 +225,7 @@ final class SelectCommand implements Callable<Integer> {
         if (n < 1) {
             throw new ParameterException(spec.commandLine(), "-n must be at least 1");
         }
-        if (!DatasetWriterFormats.ALL.contains(format)) {
+        if (!DatasetWriter.FORMATS.contains(format)) {
             throw new ParameterException(spec.commandLine(), "--output-format " + format + ": expected chat, record or dpo");
         }
         if (!List.of("positive", "negative", "any").contains(feedback)) {
@@ -302,13 +302,5 @@ final class SelectCommand implements Callable<Integer> {
             }
         }
         return w;
-    }
-
-    /** The dataset formats. */
-    static final class DatasetWriterFormats {
-        static final List<String> ALL = List.of("chat", "record", "dpo");
-
-        private DatasetWriterFormats() {
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.mlops.logs;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,13 +97,4 @@ final class PathNode {
         return child(k, 0, k.length, hash(k, 0, k.length));
     }
 
-    List<String> names() {
-        List<String> out = new ArrayList<>();
-        for (byte[] k : keys) {
-            if (k != null) {
-                out.add(new String(k, StandardCharsets.UTF_8));
-            }
-        }
-        return out;
-    }
 }

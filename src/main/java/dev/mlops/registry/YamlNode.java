@@ -1,6 +1,5 @@
 package dev.mlops.registry;
 
-import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,9 +72,6 @@ final class YamlNode {
         return new RegistryException(file + ":" + line() + ": " + (path.isEmpty() ? "the file" : path) + " " + what);
     }
 
-    boolean isMap() {
-        return node instanceof MappingNode;
-    }
 
     /** The entries of a mapping, in file order. */
     Map<String, YamlNode> entries() {

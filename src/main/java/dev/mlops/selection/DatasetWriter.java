@@ -82,9 +82,8 @@ public final class DatasetWriter {
         return new Written(sb.toString(), lines);
     }
 
-    static List<String> formats() {
-        return List.of("chat", "record", "dpo");
-    }
+    /** The output formats. */
+    public static final List<String> FORMATS = List.of("chat", "record", "dpo");
 
     /** A preference file: JSONL of {prompt, chosen, rejected}; one-line errors name the file and line. */
     public static Map<String, String[]> preferences(java.nio.file.Path file, String name) {

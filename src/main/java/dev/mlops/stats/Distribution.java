@@ -159,9 +159,6 @@ public final class Distribution {
         return out;
     }
 
-    public boolean isExact() {
-        return sketch == null;
-    }
 
     public Summary summary() {
         if (count == 0) {

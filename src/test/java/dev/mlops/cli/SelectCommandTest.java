@@ -278,6 +278,24 @@ class SelectCommandTest {
         assertTrue(nine > 3 * one, one + " vs " + nine);
     }
 
+    /** --ok-only (the default) drops errors; --no-ok-only keeps them; --feedback keeps one side of the thumbs. */
+    @Test
+    void shouldFilterByOutcomeAndFeedback() throws IOException {
+        log("logs.jsonl", 2000, 8, 0);
+        String ok = select("select", "logs.jsonl", "-n", "2000", "--output-format", "record").out();
+        String all = select("select", "logs.jsonl", "-n", "2000", "--no-ok-only", "--output-format", "record").out();
+        assertFalse(ok.contains("\"status\":\"error\""));
+        assertEquals(50, all.lines().filter(l -> l.contains("\"status\":\"error\"")).count(), "every 40th of 2,000");
+        String positive = select("select", "logs.jsonl", "-n", "2000", "--feedback", "positive", "--output-format",
+                "record").out();
+        assertTrue(positive.lines().count() > 0);
+        assertTrue(positive.lines().allMatch(l -> l.contains("\"thumbs\":1")), "only thumbs up");
+        String negative = select("select", "logs.jsonl", "-n", "2000", "--feedback", "negative", "--output-format",
+                "record").out();
+        assertTrue(negative.lines().allMatch(l -> l.contains("\"thumbs\":-1")), "only thumbs down");
+        assertEquals(2, select("select", "logs.jsonl", "-n", "5", "--feedback", "mixed").exit());
+    }
+
     @Test
     void shouldRefuseBadOptions() throws IOException {
         log("logs.jsonl", 100, 1, 0);

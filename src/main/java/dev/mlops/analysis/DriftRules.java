@@ -51,7 +51,8 @@ public record DriftRules(double alpha, double minWasserstein, double minJs, doub
      * </pre>
      */
     public static DriftRules load(Path file, String name) throws IOException {
-        JsonNode root = new YAMLMapper().readTree(Files.readAllBytes(file));
+        JsonNode root = new YAMLMapper().readTree(dev.mlops.io.BoundedFiles.read(file, name,
+                dev.mlops.io.BoundedFiles.SETTINGS_LIMIT));
         DriftRules d = defaults();
         if (root == null || root.isNull()) {
             return d;

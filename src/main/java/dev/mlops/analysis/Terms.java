@@ -59,7 +59,8 @@ public final class Terms {
     /** A stop-word file: one word a line; blank lines and lines starting with # are skipped. */
     public static Terms fromFile(Path file) throws IOException {
         Set<String> words = new HashSet<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        byte[] bytes = dev.mlops.io.BoundedFiles.read(file, file.toString(), dev.mlops.io.BoundedFiles.SETTINGS_LIMIT);
+        for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
             String w = line.trim().toLowerCase(Locale.ROOT);
             if (!w.isEmpty() && !w.startsWith("#")) {
                 words.add(w);

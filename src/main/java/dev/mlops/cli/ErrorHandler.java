@@ -2,7 +2,10 @@ package dev.mlops.cli;
 
 import dev.mlops.logs.InputException;
 import dev.mlops.registry.RegistryException;
+import dev.mlops.io.BoundedFiles;
+import dev.mlops.io.SafePaths;
 import dev.mlops.release.History;
+import dev.mlops.release.Journal;
 import dev.mlops.release.ReleaseException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,7 +27,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             code = ((MlopsException) e).exit();
             message = e.getMessage();
         } else if (e instanceof InputException || e instanceof RegistryException || e instanceof ReleaseException
-                || e instanceof History.HistoryException) {
+                || e instanceof History.HistoryException || e instanceof Journal.JournalException
+                || e instanceof BoundedFiles.RefusedException || e instanceof SafePaths.EscapeException) {
             code = ExitCode.BAD_INPUT;
             message = e.getMessage();
         } else if (e instanceof java.io.IOException) {

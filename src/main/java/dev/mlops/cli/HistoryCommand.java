@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlops.registry.ArtifactPaths;
 import dev.mlops.registry.Registry;
 import dev.mlops.release.History;
+import dev.mlops.release.HistoryKey;
 import dev.mlops.report.ReleaseText;
 import java.io.IOException;
 import java.util.List;
@@ -26,7 +27,8 @@ final class HistoryCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "MODEL", description = "Only this model.")
     String model;
 
-    @Option(names = "--verify", description = "Check that no entry was edited and none removed (exit 3 if so).")
+    @Option(names = "--verify", description = "Check that no entry was edited, reordered or removed, that the head file "
+            + "and the registry's history record agree, and with $MLOPS_HISTORY_KEY every signature (exit 3 if not).")
     boolean verify;
 
     @Mixin
@@ -45,15 +47,13 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Registry r = registry.require(env);
-        History h = History.load(ArtifactPaths.root(r));
-        if (verify) {
-            h.verify(ArtifactPaths.root(r));
-        }
+        History h = History.load(ArtifactPaths.root(r), registry.files());
+        History.Verified checked = verify ? h.verify(r, HistoryKey.from(env.vars(), env.cwd()), true) : null;
         List<JsonNode> entries = h.entries().stream()
                 .filter(e -> model == null || model.equals(e.path("model").asText())).toList();
         output.emit(ReleaseText.history(entries, output.format), spec.commandLine().getOut());
         if (verify) {
-            spec.commandLine().getErr().println("mlops: history verified: " + h.entries().size() + " entries, chain intact");
+            spec.commandLine().getErr().println("mlops: history verified: " + checked.describe());
         }
         return ExitCode.OK.code();
     }

@@ -1,5 +1,7 @@
 package dev.mlops.cli;
 
+import dev.mlops.io.BoundedFiles;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.mlops.logs.Field;
@@ -101,8 +103,8 @@ final class InputOptions {
 
     static List<Rule> loadMapping(Path path, String file) {
         JsonNode root;
-        try (InputStream in = Files.newInputStream(path)) {
-            root = new YAMLMapper().readTree(in);
+        try {
+            root = new YAMLMapper().readTree(BoundedFiles.read(path, file, BoundedFiles.SETTINGS_LIMIT));
         } catch (NoSuchFileException e) {
             throw new MlopsException(ExitCode.BAD_INPUT, file + ": no such file");
         } catch (IOException e) {

@@ -38,6 +38,10 @@ public final class Mlops {
         CommandLine cl = new CommandLine(new MlopsCommand(), new Factory(env));
         cl.registerConverter(Path.class, env::path);
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setExecutionStrategy(parsed -> {
+            OutputGuard.check(parsed, env);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(
                 env.colour() ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -8,7 +8,6 @@ import dev.mlops.release.Release;
 import dev.mlops.report.ReleaseText;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -101,13 +100,13 @@ final class PromoteCommand implements Callable<Integer> {
             ev.add(Evidence.load(p, env.display(p)));
         }
         ExecutorService pool = state.pool();
-        try (ReleaseState.Locked locked = state.lock(env, registry)) {
+        try (ReleaseState.Locked locked = state.lock(env, registry, spec.commandLine().getErr())) {
             Version v = RegistryShowCommand.find(env, locked.registry(), version);
             if (v.stage() == stage) {
                 throw new ParameterException(spec.commandLine(), version + " is already in " + stage.key());
             }
             Release.Plan plan = Release.promote(locked.registry(), v, stage, ev, force, traffic, "kserve".equals(emit),
-                    new Release.Actor(Who.user(env, by), Instant.now(), reason, VersionProvider.version()), pool);
+                    locked.history(), locked.actor(Who.user(env, by), reason), pool);
             boolean blocked = !plan.passed() && !force;
             String manifestName = env.display(plan.manifestPath());
             if (!blocked && !dryRun) {

@@ -8,13 +8,13 @@ import picocli.CommandLine.Spec;
 /** {@code mlops registry}: a group; its subcommands do the work. */
 @Command(name = "registry", description = "List, inspect, freeze, verify and compare the versions in the model registry.",
         subcommands = {RegistryListCommand.class, RegistryShowCommand.class, RegistryFreezeCommand.class,
-                RegistryVerifyCommand.class, RegistryDiffCommand.class})
+                RegistryVerifyCommand.class, RegistryDiffCommand.class, RegistryRecoverCommand.class})
 final class RegistryCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: list, show, freeze, verify or diff");
+        throw new ParameterException(spec.commandLine(), "missing subcommand: list, show, freeze, verify, diff or recover");
     }
 }

@@ -1,14 +1,10 @@
 package dev.mlops.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.registry.Freezer;
 import dev.mlops.registry.TreeHash;
 import dev.mlops.registry.Version;
-import dev.mlops.release.History;
-import dev.mlops.release.Transaction;
+import dev.mlops.release.FreezePlan;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -60,31 +56,16 @@ final class RegistryFreezeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--force needs --reason");
         }
         ExecutorService pool = state.pool();
-        try (ReleaseState.Locked locked = state.lock(env, registry)) {
+        try (ReleaseState.Locked locked = state.lock(env, registry, spec.commandLine().getErr())) {
             Version v = RegistryShowCommand.find(env, locked.registry(), version);
             if (v.frozen() && !force) {
                 throw new ParameterException(spec.commandLine(), version
                         + " is already frozen; freezing it again needs --force --reason TEXT");
             }
-            Freezer.Frozen f = Freezer.freeze(locked.registry(), v, pool);
-            ObjectNode entry = new ObjectMapper().createObjectNode();
-            entry.put("action", "freeze");
-            entry.put("model", v.model());
-            entry.put("version", v.id());
-            entry.put("by", Who.user(env, by));
-            entry.put("at", Instant.now().toString());
-            entry.put("reason", reason);
-            entry.put("forced", v.frozen());
-            ObjectNode hashes = entry.putObject("artifacts");
-            f.hashes().forEach((role, h) -> hashes.put(role, h.sha256()));
-            entry.put("registry_sha256", TreeHash.sha256(f.registryText().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            String[] history = History.load(locked.root()).append(entry);
-            Transaction t = Transaction.in(locked.root());
-            f.listings().forEach(t::write);
-            t.write(locked.registry().file(), f.registryText());
-            t.write(History.fileOf(locked.root()), history[0]);
-            t.write(History.headOf(locked.root()), history[1]);
-            t.commit();
+            FreezePlan plan = FreezePlan.of(locked.registry(), v, locked.history(), locked.actor(Who.user(env, by), reason),
+                    pool);
+            plan.apply(locked.root(), v.id());
+            Freezer.Frozen f = plan.frozen();
             for (Map.Entry<String, TreeHash.Hashed> e : f.hashes().entrySet()) {
                 spec.commandLine().getOut().printf("%-16s %s  %s%n", e.getKey(), e.getValue().sha256(),
                         v.artifacts().get(e.getKey()).path());

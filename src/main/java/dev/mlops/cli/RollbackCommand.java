@@ -3,7 +3,6 @@ package dev.mlops.cli;
 import dev.mlops.release.Release;
 import dev.mlops.report.ReleaseText;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
@@ -16,6 +15,9 @@ import picocli.CommandLine.Spec;
 /** {@code mlops rollback MODEL [--to VERSION] --reason TEXT}. */
 @Command(name = "rollback", description = {"Put an earlier version of a model back in production: by default the "
         + "version that was in production before the current one, according to the history.",
+        "",
+        "With --to, the target must be a version the verified history shows in production before; any other needs "
+                + "--force --reason, and the manifest says so.",
         "",
         "The target must still verify clean against its frozen hashes; if its artifacts changed the rollback is "
                 + "refused (exit 3) and names what changed. Writes a rollback manifest, moves the stages and appends "
@@ -37,6 +39,10 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Option(names = "--by", paramLabel = "USER", description = "Who (default: $USER).")
     String by;
+
+    @Option(names = "--force", description = "Roll back with --to to a version the history never shows in production "
+            + "(needs --reason); the manifest says so.")
+    boolean force;
 
     @Option(names = "--dry-run", description = "Print the manifest and change nothing.")
     boolean dryRun;
@@ -60,9 +66,12 @@ final class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ExecutorService pool = state.pool();
-        try (ReleaseState.Locked locked = state.lock(env, registry)) {
-            Release.Plan plan = Release.rollback(locked.registry(), model, to,
-                    new Release.Actor(Who.user(env, by), Instant.now(), reason, VersionProvider.version()), pool);
+        if (force && to == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--force needs --to VERSION");
+        }
+        try (ReleaseState.Locked locked = state.lock(env, registry, spec.commandLine().getErr())) {
+            Release.Plan plan = Release.rollback(locked.registry(), model, to, force, locked.history(),
+                    locked.actor(Who.user(env, by), reason), pool);
             if (!dryRun) {
                 Release.apply(plan, locked.root());
             }

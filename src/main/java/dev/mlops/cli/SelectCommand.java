@@ -263,7 +263,8 @@ final class SelectCommand implements Callable<Integer> {
         Path file = env.path(allocate);
         JsonNode root;
         try {
-            root = new YAMLMapper().readTree(Files.readAllBytes(file));
+            root = new YAMLMapper().readTree(dev.mlops.io.BoundedFiles.read(file, allocate,
+                    dev.mlops.io.BoundedFiles.SETTINGS_LIMIT));
         } catch (IOException e) {
             throw new MlopsException(ExitCode.BAD_INPUT, allocate + ": " + (Files.exists(file) ? "invalid YAML"
                     : "no such file (--allocate takes proportional, equal, sqrt or a YAML file)"));

@@ -1,6 +1,6 @@
 package dev.mlops.cli;
 
-/** Who is acting: --by, else $USER, else "unknown". */
+/** Who is acting: --by, else $USER, else $LOGNAME, else the operating-system user (CI containers often set no USER). */
 final class Who {
     private Who() {
     }
@@ -9,7 +9,13 @@ final class Who {
         if (by != null && !by.isBlank()) {
             return by;
         }
-        String u = env.vars().get("USER");
-        return u == null || u.isBlank() ? "unknown" : u;
+        for (String var : new String[] {"USER", "LOGNAME"}) {
+            String u = env.vars().get(var);
+            if (u != null && !u.isBlank()) {
+                return u;
+            }
+        }
+        String os = System.getProperty("user.name");
+        return os == null || os.isBlank() || os.equals("?") ? "unknown" : os;
     }
 }

@@ -1,25 +1,38 @@
 package dev.mlops.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * An exclusive lock held by creating a file (create-new is atomic on every file system), so that
- * two mlops runs, in one process or in two, never update the same release state at once. It
- * records who holds it; a lock whose process is gone is taken over.
+ * An exclusive lock on release state, held for a whole transaction: an operating-system lock
+ * ({@link FileChannel#tryLock}) on a lock file, plus an in-process lock for runs in the same JVM
+ * (the OS lock is per process). The operating system releases the lock when its process dies, so
+ * a crash, a reused PID or a full disk never leaves it held. The file's content, who holds it,
+ * is information only: an empty or garbage lock file is harmless.
  */
 public final class LockFile implements AutoCloseable {
-    private final Path path;
+    private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
-    private LockFile(Path path) {
-        this.path = path;
+    private final ReentrantLock local;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private LockFile(ReentrantLock local, FileChannel channel, FileLock lock) {
+        this.local = local;
+        this.channel = channel;
+        this.lock = lock;
     }
 
     /** Thrown when the lock stays held by another run for longer than the wait. */
@@ -33,55 +46,96 @@ public final class LockFile implements AutoCloseable {
 
     public static LockFile acquire(Path path, Duration wait) throws IOException {
         Instant deadline = Instant.now().plus(wait);
-        String me = ProcessHandle.current().pid() + " " + Instant.now() + " " + Thread.currentThread().getId();
-        while (true) {
-            try {
-                Files.writeString(path, me + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE);
-                return new LockFile(path);
-            } catch (FileAlreadyExistsException e) {
-                String holder = holder(path);
-                if (holder != null && stale(holder)) {
-                    Files.deleteIfExists(path);
-                    continue;
+        Path key = path.toAbsolutePath().normalize();
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
+        try {
+            if (!local.tryLock(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS)) {
+                throw held(path);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for " + path, e);
+        }
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            while (true) {
+                FileLock l;
+                try {
+                    l = ch.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    l = null;
+                }
+                if (l != null) {
+                    describe(ch);
+                    return new LockFile(local, ch, l);
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    throw new HeldException(path + " is held by another mlops run (" + (holder == null ? "unknown"
-                            : "pid " + holder.split(" ")[0] + " since " + holder.split(" ")[1])
-                            + "); try again, or remove the file if no mlops run is active");
+                    throw held(path);
                 }
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted while waiting for " + path, ie);
-                }
+                Thread.sleep(20);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close(ch);
+            local.unlock();
+            throw new IOException("interrupted while waiting for " + path, e);
+        } catch (IOException | RuntimeException e) {
+            close(ch);
+            local.unlock();
+            throw e;
+        }
+    }
+
+    private static HeldException held(Path path) {
+        String holder = holder(path);
+        return new HeldException(path + " is locked by another mlops run" + (holder.isEmpty() ? "" : " (" + holder + ")")
+                + "; wait for it to finish, or give --wait SECONDS");
+    }
+
+    /** Records who holds the lock; information only, so a full disk here is no failure. */
+    private static void describe(FileChannel ch) {
+        try {
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " since " + Instant.now() + "\n")
+                    .getBytes(StandardCharsets.UTF_8)), 0);
+        } catch (IOException e) {
+            // the lock is held all the same
         }
     }
 
     private static String holder(Path path) {
         try {
-            return Files.readString(path, StandardCharsets.UTF_8).trim();
-        } catch (NoSuchFileException e) {
-            return null;
+            byte[] b = Files.readAllBytes(path);
+            String s = new String(b, 0, Math.min(b.length, 200), StandardCharsets.UTF_8).strip();
+            return s.matches("pid \\d+ since [0-9T:.Z-]+") ? s : "";
         } catch (IOException e) {
-            return null;
+            return "";
         }
     }
 
-    /** A lock left by a process that no longer runs on this machine. */
-    private static boolean stale(String holder) {
-        try {
-            long pid = Long.parseLong(holder.split(" ")[0]);
-            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty();
-        } catch (RuntimeException e) {
-            return false;
+    private static void close(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                // nothing held
+            }
         }
     }
 
     @Override
     public void close() throws IOException {
-        Files.deleteIfExists(path);
+        try {
+            try {
+                channel.truncate(0);
+            } catch (IOException e) {
+                // information only
+            }
+            lock.release();
+            channel.close();
+        } finally {
+            local.unlock();
+        }
     }
 }

@@ -27,17 +27,24 @@ public final class ArtifactPaths {
         if (relative == null || relative.isBlank()) {
             throw new RegistryException(where + ": no path");
         }
-        Path given = root.getFileSystem().getPath(relative);
-        if (given.isAbsolute() || relative.startsWith("/") || relative.startsWith("\\") || relative.matches("^[A-Za-z]:.*")) {
-            throw new RegistryException(where + ": path " + relative + " is absolute; artifact paths must be relative "
-                    + "to the registry file");
+        try {
+            Path p = dev.mlops.io.SafePaths.resolve(root, relative);
+            checkLinks(root, p, relative, where);
+            return p;
+        } catch (dev.mlops.io.SafePaths.EscapeException e) {
+            String shown = Names.safe(relative);
+            throw new RegistryException(where + ": path " + shown + " " + e.getMessage()
+                    + (e.getMessage().equals("is absolute") ? "; artifact paths must be relative to the registry file" : ""));
         }
-        Path p = root.resolve(given).normalize();
-        if (!p.startsWith(root.normalize())) {
-            throw new RegistryException(where + ": path " + relative + " escapes the registry directory");
+    }
+
+    /** A path that mlops builds from names (manifests, listings) must stay under the registry directory too. */
+    public static Path built(Path root, Path p) {
+        try {
+            return dev.mlops.io.SafePaths.requireInside(root, p);
+        } catch (dev.mlops.io.SafePaths.EscapeException e) {
+            throw new RegistryException(p.getFileName() + ": a path built from a registry name " + e.getMessage());
         }
-        checkLinks(root, p, relative, where);
-        return p;
     }
 
     /** Every existing component and, for a directory, every entry must stay inside the root once links are followed. */

@@ -30,7 +30,7 @@ public final class Freezer {
 
     /** Where the listing of a frozen directory artifact is kept. */
     public static Path listingOf(Path root, String version, String role) {
-        return root.resolve(".mlops").resolve("frozen").resolve(version).resolve(role + ".sha256");
+        return ArtifactPaths.built(root, root.resolve(".mlops").resolve("frozen").resolve(version).resolve(role + ".sha256"));
     }
 
     public static Frozen freeze(Registry r, Version v, ExecutorService pool) throws IOException {

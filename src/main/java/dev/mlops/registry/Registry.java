@@ -12,8 +12,11 @@ import java.util.Optional;
  * @param file          where it was loaded from
  * @param schemaVersion the file's schema_version (1 when absent)
  * @param models        models by name, in file order
+ * @param promotion     the gates of each stage
+ * @param history       what the registry records of its history, or null before the first write
  */
-public record Registry(Path file, int schemaVersion, Map<String, Model> models, Map<Stage, List<Gate>> promotion) {
+public record Registry(Path file, int schemaVersion, Map<String, Model> models, Map<Stage, List<Gate>> promotion,
+                       HistoryRecord history) {
     public Registry {
         models = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(models));
         promotion = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(promotion.isEmpty()

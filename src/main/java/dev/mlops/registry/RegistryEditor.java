@@ -53,16 +53,60 @@ public final class RegistryEditor {
         return this;
     }
 
+    /**
+     * Sets the registry's top-level {@code history:} record (written as one flow mapping), replacing
+     * the one there or adding it as the last line.
+     */
+    public RegistryEditor setHistory(HistoryRecord record) {
+        int[] span = historySpan();
+        String line = "history: " + record.yaml();
+        if (span == null) {
+            String sep = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
+            text = text + sep + line + "    # kept by mlops: the count and last hash of history.jsonl\n";
+        } else {
+            text = text.substring(0, span[0]) + line + text.substring(span[1]);
+        }
+        return this;
+    }
+
+    /** The text without its {@code history:} record: what a history entry's registry_sha256 hashes. */
+    public static String withoutHistory(String text) {
+        int[] span = new RegistryEditor(text).historySpan();
+        if (span == null) {
+            return text;
+        }
+        int end = text.indexOf('\n', span[1]);
+        return text.substring(0, span[0]) + (end < 0 ? "" : text.substring(end + 1));
+    }
+
+    /** Where the top-level history key starts and its value ends, in chars; null when there is none. */
+    private int[] historySpan() {
+        Node root = compose();
+        if (!(root instanceof MappingNode)) {
+            return null;
+        }
+        for (NodeTuple t : ((MappingNode) root).getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode && ((ScalarNode) t.getKeyNode()).getValue().equals("history")) {
+                return new int[] {chars(t.getKeyNode().getStartMark().getIndex()), chars(lastIndex(t.getValueNode()))};
+            }
+        }
+        return null;
+    }
+
+    private Node compose() {
+        LoaderOptions o = new LoaderOptions();
+        o.setMaxAliasesForCollections(20);
+        return new Yaml(new SafeConstructor(o), new org.yaml.snakeyaml.representer.Representer(new DumperOptions()),
+                new DumperOptions(), o).compose(new StringReader(text));
+    }
+
     /** A quoted YAML string. */
     public static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private MappingNode version(String id) {
-        LoaderOptions o = new LoaderOptions();
-        o.setMaxAliasesForCollections(20);
-        Node root = new Yaml(new SafeConstructor(o), new org.yaml.snakeyaml.representer.Representer(new DumperOptions()),
-                new DumperOptions(), o).compose(new StringReader(text));
+        Node root = compose();
         Node models = valueOf((MappingNode) root, "models");
         for (NodeTuple t : ((MappingNode) models).getValue()) {
             Node versions = valueOf((MappingNode) t.getValueNode(), "versions");

@@ -1,10 +1,8 @@
 package dev.mlops.registry;
 
-import java.io.IOException;
-import java.io.Reader;
+import dev.mlops.io.BoundedFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,32 +24,39 @@ public final class RegistryLoader {
 
     /** Loads {@code file}, naming it {@code name} in messages. */
     public static Registry load(Path file, String name) {
+        return parse(file, name, read(file, name));
+    }
+
+    /** The registry's text: a regular file of at most {@value #MAX_BYTES} bytes, in UTF-8. */
+    public static String read(Path file, String name) {
+        byte[] b;
         try {
             if (Files.isDirectory(file)) {
                 throw new RegistryException(name + ": is a directory, not a registry file");
             }
-            if (Files.size(file) > MAX_BYTES) {
-                throw new RegistryException(name + ": is larger than " + (MAX_BYTES >> 20) + " MiB");
-            }
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                return parse(file, YamlNode.parse(name, r));
-            }
-        } catch (NoSuchFileException e) {
-            throw new RegistryException(name + ": no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
+            b = BoundedFiles.read(file, name, MAX_BYTES);
+        } catch (BoundedFiles.RefusedException e) {
+            throw new RegistryException(e.getMessage().replace("the limit for this file", "the limit for a registry"));
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new RegistryException(name + ": is not UTF-8 text");
-        } catch (IOException e) {
-            throw new RegistryException(name + ": " + e.getMessage());
         }
     }
 
     /** Parses registry text that is not (yet) on disk, e.g. an edit about to be written. */
     public static Registry parse(Path file, String text) {
-        return parse(file, YamlNode.parse(file.toString(), new java.io.StringReader(text)));
+        return parse(file, file.toString(), text);
+    }
+
+    /** Parses registry text, naming it {@code name} in messages. */
+    public static Registry parse(Path file, String name, String text) {
+        return parse(file, YamlNode.parse(name, new java.io.StringReader(text)));
     }
 
     static Registry parse(Path file, YamlNode root) {
-        root.only("schema_version", "models", "promotion");
+        root.only("schema_version", "models", "promotion", "history");
         int schema = 1;
         YamlNode sv = root.get("schema_version");
         if (sv != null) {
@@ -65,9 +70,34 @@ public final class RegistryLoader {
         Map<String, YamlNode> seen = new HashMap<>();
         YamlNode ms = root.require("models");
         for (Map.Entry<String, YamlNode> e : ms.entries().entrySet()) {
+            checkName(e.getValue(), e.getKey(), "the model name");
             models.put(e.getKey(), model(e.getKey(), e.getValue(), seen));
         }
-        return new Registry(file, schema, models, promotion(root.get("promotion")));
+        return new Registry(file, schema, models, promotion(root.get("promotion")), history(root.get("history")));
+    }
+
+    private static void checkName(YamlNode at, String name, String what) {
+        String problem = Names.problem(name);
+        if (problem != null) {
+            throw at.error("has " + what + " \"" + Names.safe(name) + "\", which " + problem);
+        }
+    }
+
+    private static HistoryRecord history(YamlNode h) {
+        if (h == null) {
+            return null;
+        }
+        h.only("entries", "head", "mac");
+        long entries = h.require("entries").positiveInt();
+        String head = h.require("head").text();
+        if (!head.matches("[0-9a-f]{64}")) {
+            throw h.require("head").error("is \"" + head + "\", expected 64 lowercase hex digits");
+        }
+        String mac = h.get("mac") == null ? null : h.get("mac").text();
+        if (mac != null && !mac.matches("[0-9a-f]{64}")) {
+            throw h.get("mac").error("is \"" + mac + "\", expected 64 lowercase hex digits");
+        }
+        return new HistoryRecord(entries, head, mac, h.line());
     }
 
     private static Map<Stage, List<Gate>> promotion(YamlNode p) {
@@ -152,6 +182,10 @@ public final class RegistryLoader {
         String id = v.require("id").text();
         if (id.isBlank()) {
             throw v.require("id").error("is empty");
+        }
+        String problem = Names.problem(id);
+        if (problem != null) {
+            throw v.require("id").error("is \"" + Names.safe(id) + "\", which " + problem);
         }
         String baseName = null;
         String baseRevision = null;

@@ -57,6 +57,7 @@ public final class TreeHash {
      */
     public static Hashed hash(Path root, Path artifact, String where, ExecutorService pool) throws IOException {
         if (!Files.isDirectory(artifact)) {
+            requireRegular(root, artifact, where);
             return new Hashed(file(artifact), Map.of(), Files.size(artifact));
         }
         List<Path> files = new ArrayList<>();
@@ -68,9 +69,12 @@ public final class TreeHash {
                                 + " is a symbolic link to a directory, which cannot be frozen");
                     }
                     ArtifactPaths.checkLinks(root, p, root.relativize(p).toString(), where);
+                    requireRegular(root, p, where);
                     files.add(p);
                 } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                     files.add(p);
+                } else if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    requireRegular(root, p, where);
                 }
             }
         }
@@ -91,6 +95,14 @@ public final class TreeHash {
         }
         Hashed h = new Hashed(null, listing, bytes);
         return new Hashed(sha256(h.listing().getBytes(StandardCharsets.UTF_8)), listing, bytes);
+    }
+
+    /** A FIFO, device or socket would hang the hash or never end: refused. */
+    private static void requireRegular(Path root, Path p, String where) {
+        if (!Files.isRegularFile(p)) {
+            throw new RegistryException(where + ": " + root.relativize(p) + " is not a regular file (a FIFO, device or "
+                    + "socket), so it cannot be hashed");
+        }
     }
 
     private static String get(Future<String> f) throws IOException {

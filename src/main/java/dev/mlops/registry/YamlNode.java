@@ -1,6 +1,7 @@
 package dev.mlops.registry;
 
 import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -43,10 +47,13 @@ final class YamlNode {
         o.setAllowDuplicateKeys(false);
         Yaml yaml = new Yaml(new SafeConstructor(o));
         try {
-            Node root = yaml.compose(reader);
+            String text = readAll(reader);
+            refuseTags(file, yaml.parse(new StringReader(text)));
+            Node root = yaml.compose(new StringReader(text));
             if (root == null) {
                 throw new RegistryException(file + ":1: the registry is empty");
             }
+            new Walk(file).node(root, "", null);
             return new YamlNode(file, "", root);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
@@ -55,6 +62,91 @@ final class YamlNode {
             throw new RegistryException(file + ": invalid YAML: " + oneLine(e.getMessage()));
         }
     }
+
+    private static String readAll(Reader r) {
+        try {
+            StringBuilder sb = new StringBuilder();
+            char[] buf = new char[8192];
+            int n;
+            while ((n = r.read(buf)) > 0) {
+                sb.append(buf, 0, n);
+                if (sb.length() > 2L * MAX_CODE_POINTS) {
+                    throw new RegistryException("the registry is too large");
+                }
+            }
+            return sb.toString();
+        } catch (java.io.IOException e) {
+            throw new RegistryException("cannot read the registry: " + e.getMessage());
+        }
+    }
+
+    /** Tags (!custom, !!binary, even !!str) could make a value mean something other than it reads. */
+    private static void refuseTags(String file, Iterable<Event> events) {
+        for (Event e : events) {
+            String tag = e instanceof ScalarEvent ? ((ScalarEvent) e).getTag()
+                    : e instanceof CollectionStartEvent ? ((CollectionStartEvent) e).getTag() : null;
+            if (tag != null) {
+                throw new RegistryException(file + ":" + (e.getStartMark().getLine() + 1) + ": the tag " + tag
+                        + " is not allowed in a registry; write the plain value");
+            }
+        }
+    }
+
+    /**
+     * Checks every mapping for duplicate keys, and refuses a node (an anchor) shared between two
+     * versions, or between a version and anything else: freezing one would write into the other.
+     */
+    private static final class Walk {
+        private final String file;
+        private final java.util.IdentityHashMap<Node, String> owners = new java.util.IdentityHashMap<>();
+
+        Walk(String file) {
+            this.file = file;
+        }
+
+        void node(Node n, String path, Node key) {
+            String owner = owner(path);
+            String before = owners.putIfAbsent(n, owner);
+            if (before != null) {
+                if (!before.equals(owner) && (before.startsWith("models.") || owner.startsWith("models."))) {
+                    int line = (key == null ? n : key).getStartMark().getLine() + 1;
+                    throw new RegistryException(file + ":" + line + ": " + path + " reuses an anchor"
+                            + (n.getAnchor() == null ? "" : " (&" + n.getAnchor() + ")") + " of "
+                            + (before.isEmpty() ? "another part of the file" : before)
+                            + "; a version's fields may not be shared, as freezing one version would change the other");
+                }
+                return;
+            }
+            if (n instanceof MappingNode) {
+                java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+                for (NodeTuple t : ((MappingNode) n).getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode) {
+                        String k = ((ScalarNode) t.getKeyNode()).getValue();
+                        int line = t.getKeyNode().getStartMark().getLine() + 1;
+                        Integer first = seen.putIfAbsent(k, line);
+                        if (first != null) {
+                            throw new RegistryException(file + ":" + line + ": " + (path.isEmpty() ? k : path + "." + k)
+                                    + " appears twice (first at line " + first + ")");
+                        }
+                        node(t.getValueNode(), path.isEmpty() ? k : path + "." + k, t.getKeyNode());
+                    }
+                }
+            } else if (n instanceof SequenceNode) {
+                List<Node> items = ((SequenceNode) n).getValue();
+                for (int i = 0; i < items.size(); i++) {
+                    node(items.get(i), path + "[" + i + "]", null);
+                }
+            }
+        }
+
+        /** The version a path lies in ("models.bot.versions[1]"), or "" outside every version. */
+        private static String owner(String path) {
+            java.util.regex.Matcher m = VERSION.matcher(path);
+            return m.find() ? m.group() : "";
+        }
+    }
+
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("^models\\..+?\\.versions\\[\\d+\\]");
 
     static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("\\s+", " ").trim();

@@ -2,6 +2,7 @@ package dev.mlops.release;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlops.io.BoundedFiles;
 import dev.mlops.registry.TreeHash;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,11 +24,9 @@ public record Evidence(String name, String schema, String sha256, JsonNode json)
     public static Evidence load(Path file, String name) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ReleaseException(name + ": no such file");
-        } catch (IOException e) {
-            throw new ReleaseException(name + ": " + e.getMessage());
+            bytes = BoundedFiles.read(file, name, BoundedFiles.SETTINGS_LIMIT);
+        } catch (BoundedFiles.RefusedException e) {
+            throw new ReleaseException(e.getMessage());
         }
         JsonNode json;
         try {

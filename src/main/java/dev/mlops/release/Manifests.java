@@ -97,6 +97,9 @@ public final class Manifests {
         for (int i = 2; Files.exists(p); i++) {
             p = dir.resolve(base + "-" + i + ".json");
         }
-        return p;
+        if (!p.getParent().equals(dir)) {
+            throw new ReleaseException(base + ": a manifest name may not hold a path");
+        }
+        return dev.mlops.registry.ArtifactPaths.built(root, p);
     }
 }

@@ -32,7 +32,7 @@ public final class Release {
     }
 
     /** Who acts, when, why, and with which build. */
-    public record Actor(String by, Instant at, String reason, String toolVersion) {
+    public record Actor(String by, Instant at, String reason, String toolVersion, java.util.Optional<HistoryKey> key) {
     }
 
     /**
@@ -42,15 +42,17 @@ public final class Release {
      * @param manifestPath where it goes
      * @param gates        gate results (empty for a rollback)
      * @param writes       every file the plan writes, with its new content
+     * @param action       what it does, in words, for the journal
      */
-    public record Plan(ObjectNode manifest, Path manifestPath, List<GateResult> gates, Map<Path, String> writes) {
+    public record Plan(ObjectNode manifest, Path manifestPath, List<GateResult> gates, Map<Path, String> writes,
+                       String action) {
         public boolean passed() {
             return gates.stream().allMatch(GateResult::passed);
         }
     }
 
     public static Plan promote(Registry r, Version v, Stage to, List<Evidence> evidence, boolean force, Integer traffic,
-                               boolean kserve, Actor actor, ExecutorService pool) throws IOException {
+                               boolean kserve, History history, Actor actor, ExecutorService pool) throws IOException {
         if (to == Stage.CANARY || to == Stage.PRODUCTION) {
             requireClean(r, v, "enter " + to.key(), pool);
         }
@@ -63,11 +65,16 @@ public final class Release {
         ObjectNode m = Manifests.manifest("promote", v, v.stage().key(), to.key(), replaced.isEmpty() ? null
                 : String.join(",", replaced), to == Stage.CANARY ? traffic : null, gates, force && !passed, evidence,
                 actor.reason(), actor.by(), actor.at(), actor.toolVersion());
-        return plan(r, v, to, replaced, demoted, m, gates, kserve ? traffic : null, kserve, actor);
+        return plan(r, v, to, replaced, demoted, m, gates, kserve ? traffic : null, kserve, actor, history);
     }
 
-    public static Plan rollback(Registry r, String model, String toVersion, Actor actor, ExecutorService pool)
-            throws IOException {
+    /**
+     * Plans a rollback. The target comes from the verified {@code history}: by default the version
+     * in production before the current one; with {@code toVersion}, only a version that was in
+     * production before, unless {@code force} (the manifest then says so).
+     */
+    public static Plan rollback(Registry r, String model, String toVersion, boolean force, History history, Actor actor,
+                                ExecutorService pool) throws IOException {
         if (!r.models().containsKey(model)) {
             throw new ReleaseException("no model '" + model + "' in the registry (models: "
                     + String.join(", ", r.models().keySet()) + ")");
@@ -78,8 +85,16 @@ public final class Release {
             throw new ReleaseException(model + " has no version in production to roll back");
         }
         String now = current.get(0).id();
-        String target = toVersion != null ? toVersion : previousProduction(History.load(ArtifactPaths.root(r)), model, now);
+        String target = toVersion != null ? toVersion : previousProduction(history, model, now);
         Version t = r.version(target).orElseThrow(() -> new ReleaseException("no version '" + target + "' in the registry"));
+        boolean forced = false;
+        if (toVersion != null && !wasInProduction(history, model).contains(target)) {
+            if (!force) {
+                throw new ReleaseException(target + " was never in production according to the history, so rolling "
+                        + "back to it would skip its promotion gates; promote it, or give --force --reason TEXT");
+            }
+            forced = true;
+        }
         if (!t.model().equals(model)) {
             throw new ReleaseException(target + " is a version of " + t.model() + ", not of " + model);
         }
@@ -89,9 +104,26 @@ public final class Release {
         requireClean(r, t, "be rolled back to", pool);
         List<String> replaced = current.stream().map(Version::id).toList();
         ObjectNode m = Manifests.manifest("rollback", t, t.stage().key(), Stage.PRODUCTION.key(),
-                String.join(",", replaced), null, List.of(), false, List.of(), actor.reason(), actor.by(), actor.at(),
+                String.join(",", replaced), null, List.of(), forced, List.of(), actor.reason(), actor.by(), actor.at(),
                 actor.toolVersion());
-        return plan(r, t, Stage.PRODUCTION, replaced, Stage.RETIRED, m, List.of(), null, false, actor);
+        if (forced) {
+            m.put("forced_because", target + " was never in production according to the history");
+        }
+        return plan(r, t, Stage.PRODUCTION, replaced, Stage.RETIRED, m, List.of(), null, false, actor, history);
+    }
+
+    /** Every version of {@code model} that the history shows in production at some time. */
+    static java.util.Set<String> wasInProduction(History h, String model) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (JsonNode e : h.entries()) {
+            if (model.equals(e.path("model").asText()) && "production".equals(e.path("to_stage").asText())) {
+                out.add(e.path("version").asText());
+                if (e.path("replaces").isTextual()) {
+                    out.addAll(List.of(e.path("replaces").asText().split(",")));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -144,9 +176,10 @@ public final class Release {
     }
 
     private static Plan plan(Registry r, Version v, Stage to, List<String> replaced, Stage demoted, ObjectNode m,
-                             List<GateResult> gates, Integer traffic, boolean kserve, Actor actor) throws IOException {
+                             List<GateResult> gates, Integer traffic, boolean kserve, Actor actor, History history)
+            throws IOException {
         Path root = ArtifactPaths.root(r);
-        String before = Files.readString(r.file(), StandardCharsets.UTF_8);
+        String before = RegistryLoader.read(r.file(), r.file().getFileName().toString());
         RegistryEditor editor = new RegistryEditor(before).set(v.id(), List.of(), "stage", to.key());
         for (String id : replaced) {
             editor.set(id, List.of(), "stage", demoted.key());
@@ -170,10 +203,8 @@ public final class Release {
         entry.put("forced", m.get("forced").asBoolean());
         entry.put("manifest", root.relativize(manifestPath).toString());
         entry.put("manifest_sha256", TreeHash.sha256(manifest.getBytes(StandardCharsets.UTF_8)));
-        entry.put("registry_sha256", TreeHash.sha256(editor.text().getBytes(StandardCharsets.UTF_8)));
         ArrayNode ev = entry.putArray("evidence");
         m.get("evidence").forEach(ev::add);
-        String[] history = History.load(root).append(entry);
         Map<Path, String> writes = new LinkedHashMap<>();
         writes.put(manifestPath, manifest);
         if (kserve) {
@@ -181,15 +212,32 @@ public final class Release {
             writes.put(manifestPath.resolveSibling(name), KServe.inferenceService(v, to.key(), traffic,
                     root.relativize(manifestPath).toString()));
         }
-        writes.put(r.file(), editor.text());
-        writes.put(History.fileOf(root), history[0]);
-        writes.put(History.headOf(root), history[1]);
-        return new Plan(m, manifestPath, gates, writes);
+        writes.putAll(recorded(r, root, editor.text(), entry, history, actor.key()));
+        return new Plan(m, manifestPath, gates, writes, m.get("action").asText() + " " + v.id() + " to " + to.key());
+    }
+
+    /**
+     * The registry, history and head writes of a change: the entry appended (its registry_sha256
+     * is that of the new registry without its history record), and the registry's history
+     * record set to the new count and head.
+     */
+    public static Map<Path, String> recorded(Registry r, Path root, String registryText, ObjectNode entry, History history,
+                                             java.util.Optional<HistoryKey> key) throws IOException {
+        entry.put("registry_sha256", TreeHash.sha256(RegistryEditor.withoutHistory(registryText)
+                .getBytes(StandardCharsets.UTF_8)));
+        History.Appended a = history.append(entry, key);
+        String text = new RegistryEditor(registryText).setHistory(a.record()).text();
+        RegistryLoader.parse(r.file(), text);
+        Map<Path, String> writes = new LinkedHashMap<>();
+        writes.put(r.file(), text);
+        writes.put(History.fileOf(root), a.fileContent());
+        writes.put(History.headOf(root), a.headContent());
+        return writes;
     }
 
     /** Writes a plan all-or-nothing. */
     public static void apply(Plan p, Path root) throws IOException {
-        Transaction t = Transaction.in(root);
+        Transaction t = Transaction.in(root, p.action());
         p.writes().forEach(t::write);
         t.commit();
     }

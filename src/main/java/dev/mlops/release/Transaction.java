@@ -1,88 +1,120 @@
 package dev.mlops.release;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.io.AtomicFiles;
 import dev.mlops.io.CrashPoint;
+import dev.mlops.io.SafePaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * All-or-nothing changes to release state (registry, manifests, history). The new content of
- * every file is first written, atomically, to one journal file; then each file is replaced
- * atomically; then the journal is removed. A crash before the journal exists leaves the old
- * state; after, {@link #recover} (run under the registry lock by every command that changes
- * release state) finishes the writes, so the new state wins. Writes are idempotent.
+ * All-or-nothing changes to release state (registry, manifests, history), in four steps:
+ * <ol>
+ * <li>every new file is written beside its target and fsynced (a full disk fails here, and
+ *     nothing has changed);</li>
+ * <li>the {@link Journal} is written, atomically (the same);</li>
+ * <li>each target is replaced by a rename, which needs no free space;</li>
+ * <li>the journal is removed.</li>
+ * </ol>
+ * A crash after step 2 leaves the journal, and the next command that writes finishes the change.
+ * A failure the command reports undoes what step 3 did; if even that fails, the journal is
+ * renamed {@code journal.aborted.json}, so the change is undone later and never applied.
  */
 public final class Transaction {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path root;
+    private final String action;
+    private final Map<Path, String> writes = new LinkedHashMap<>();
 
-    private final Path journal;
-    private final List<String[]> writes = new ArrayList<>();
-
-    private Transaction(Path journal) {
-        this.journal = journal;
+    private Transaction(Path root, String action) {
+        this.root = root.toAbsolutePath().normalize();
+        this.action = action;
     }
 
-    /** A transaction whose journal lives in the state directory {@code dir}. */
-    public static Transaction in(Path dir) {
-        return new Transaction(journalOf(dir));
+    /** A transaction on the release state under the registry directory {@code root}. */
+    public static Transaction in(Path root, String action) {
+        return new Transaction(root, action);
     }
 
-    static Path journalOf(Path dir) {
-        return dir.resolve(".mlops").resolve("journal.json");
-    }
-
+    /** Adds a file; it must lie under the registry directory. */
     public Transaction write(Path file, String content) {
-        writes.add(new String[] {file.toString(), content});
+        Path abs = file.toAbsolutePath().normalize();
+        SafePaths.requireInside(root, abs);
+        writes.put(abs, content);
         return this;
     }
 
     public void commit() throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        ArrayNode files = root.putArray("writes");
-        for (String[] w : writes) {
-            files.addObject().put("path", w[0]).put("content", w[1]);
+        List<Journal.Entry> entries = new ArrayList<>();
+        for (Map.Entry<Path, String> w : writes.entrySet()) {
+            String rel = root.relativize(w.getKey()).toString().replace('\\', '/');
+            entries.add(new Journal.Entry(rel, w.getKey(), read(w.getKey()), w.getValue()));
         }
-        AtomicFiles.write(journal, JSON.writeValueAsString(root));
-        CrashPoint.here();
-        apply(journal);
-    }
-
-    /** Whether a transaction was interrupted and waits to be finished. */
-    public static boolean pending(Path dir) {
-        return Files.exists(journalOf(dir));
-    }
-
-    /** Finishes an interrupted transaction, if there is one. Returns whether there was. */
-    public static boolean recover(Path dir) throws IOException {
-        Path j = journalOf(dir);
-        if (!Files.exists(j)) {
-            return false;
-        }
-        apply(j);
-        return true;
-    }
-
-    private static void apply(Path journal) throws IOException {
-        JsonNode root = JSON.readTree(Files.readString(journal, StandardCharsets.UTF_8));
-        for (JsonNode w : root.get("writes")) {
-            Path p = journal.getFileSystem().getPath(w.get("path").asText());
-            String content = w.get("content").asText();
-            if (!Files.exists(p) || !Files.readString(p, StandardCharsets.UTF_8).equals(content)) {
-                AtomicFiles.write(p, content);
+        List<AtomicFiles.Staged> staged = new ArrayList<>();
+        Journal journal;
+        try {
+            Journal.createParents(Journal.pendingFile(root));
+            for (Journal.Entry e : entries) {
+                Journal.createParents(e.file());
+                staged.add(AtomicFiles.stage(e.file(), e.newContent().getBytes(StandardCharsets.UTF_8)));
             }
-            AtomicFiles.removeLeftovers(p);
-            CrashPoint.here();
+            journal = Journal.create(root, action, entries);
+        } catch (IOException | RuntimeException e) {
+            staged.forEach(AtomicFiles.Staged::abort);
+            throw new IOException("nothing was changed: " + e.getMessage(), e);
         }
-        Files.deleteIfExists(journal);
-        AtomicFiles.removeLeftovers(journal);
+        CrashPoint.here();
+        int done = 0;
+        try {
+            for (AtomicFiles.Staged s : staged) {
+                s.commit();
+                done++;
+                CrashPoint.here();
+            }
+        } catch (IOException | RuntimeException e) {
+            staged.forEach(AtomicFiles.Staged::abort);
+            throw undo(journal, e);
+        }
+        try {
+            journal.close();
+        } catch (IOException e) {
+            // every file holds its new content: the next command removes the journal
+        }
     }
 
+    private static IOException undo(Journal journal, Exception cause) {
+        try {
+            journal.undo(true);
+            return new IOException("nothing was changed: " + cause.getMessage(), cause);
+        } catch (IOException | RuntimeException again) {
+            try {
+                journal.markAborted();
+            } catch (IOException | RuntimeException third) {
+                return new IOException(cause.getMessage() + "; the change could not be undone either ("
+                        + again.getMessage() + "): run mlops registry recover --discard", cause);
+            }
+            return new IOException("nothing was changed: " + cause.getMessage() + " (the files are put back by the "
+                    + "next mlops command that writes)", cause);
+        }
+    }
+
+    private static String read(Path p) throws IOException {
+        try {
+            if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException(p + " is not a regular file");
+                }
+                return null;
+            }
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
 }

@@ -74,6 +74,7 @@ final class RegistryRecoverCommand implements Callable<Integer> {
                 return ExitCode.OK.code();
             }
             if (found.isEmpty()) {
+                dev.mlops.release.Transaction.removeStrays(root);
                 out.println("no change is pending");
                 return ExitCode.OK.code();
             }
@@ -93,6 +94,7 @@ final class RegistryRecoverCommand implements Callable<Integer> {
                 j.finish();
                 out.println((j.aborted() ? "undone: " : "finished: ") + j.action());
             }
+            dev.mlops.release.Transaction.removeStrays(root);
             return ExitCode.OK.code();
         }
     }

@@ -9,6 +9,7 @@ import dev.mlops.release.History;
 import dev.mlops.release.HistoryKey;
 import dev.mlops.release.Journal;
 import dev.mlops.release.Release;
+import dev.mlops.release.Transaction;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -58,6 +59,7 @@ final class ReleaseState {
                 err.println("mlops: " + (j.aborted() ? "undid a change that had failed (" : "finished an interrupted "
                         + "change (") + j.action() + ")");
             }
+            Transaction.removeStrays(root);
             Registry r = RegistryLoader.load(file, env.display(file));
             Optional<HistoryKey> key = HistoryKey.from(env.vars(), env.cwd());
             History h = History.load(root);

@@ -38,7 +38,7 @@ public final class BoundedFiles {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             if (b.length > limit) {
-                throw new RefusedException(name + ": is larger than " + describe(limit) + ", the limit for this file");
+                throw new RefusedException(name + ": is larger than " + describe(limit));
             }
             return b;
         } catch (NoSuchFileException e) {

@@ -61,22 +61,36 @@ public final class RegistryEditor {
         int[] span = historySpan();
         String line = "history: " + record.yaml();
         if (span == null) {
-            String sep = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
-            text = text + sep + line + "    # kept by mlops: the count and last hash of history.jsonl\n";
+            int at = modelsStart();
+            text = text.substring(0, at) + line + "    # kept by mlops: the count and last hash of history.jsonl\n"
+                    + text.substring(at);
         } else {
             text = text.substring(0, span[0]) + line + text.substring(span[1]);
         }
         return this;
     }
 
-    /** The text without its {@code history:} record: what a history entry's registry_sha256 hashes. */
+    /** Where the top-level models key starts (a new history record goes on the line before it). */
+    private int modelsStart() {
+        Node root = compose();
+        for (NodeTuple t : ((MappingNode) root).getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode && ((ScalarNode) t.getKeyNode()).getValue().equals("models")) {
+                int at = chars(t.getKeyNode().getStartMark().getIndex());
+                return text.lastIndexOf('\n', at - 1) + 1;
+            }
+        }
+        throw new IllegalStateException("the registry has no models");
+    }
+
+    /** The text without its {@code history:} record line: what a history entry's registry_sha256 hashes. */
     public static String withoutHistory(String text) {
         int[] span = new RegistryEditor(text).historySpan();
         if (span == null) {
             return text;
         }
+        int start = text.lastIndexOf('\n', span[0] - 1) + 1;
         int end = text.indexOf('\n', span[1]);
-        return text.substring(0, span[0]) + (end < 0 ? "" : text.substring(end + 1));
+        return text.substring(0, start) + (end < 0 ? "" : text.substring(end + 1));
     }
 
     /** Where the top-level history key starts and its value ends, in chars; null when there is none. */

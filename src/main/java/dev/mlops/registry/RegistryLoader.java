@@ -36,7 +36,7 @@ public final class RegistryLoader {
             }
             b = BoundedFiles.read(file, name, MAX_BYTES);
         } catch (BoundedFiles.RefusedException e) {
-            throw new RegistryException(e.getMessage().replace("the limit for this file", "the limit for a registry"));
+            throw new RegistryException(e.getMessage());
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b)).toString();

@@ -88,6 +88,32 @@ public final class Transaction {
         }
     }
 
+    /**
+     * Removes temporary files that a write killed before its journal existed left in the release
+     * directories (the registry's, .mlops, manifests, the frozen listings): only names mlops makes.
+     */
+    public static void removeStrays(Path root) throws IOException {
+        List<Path> dirs = new ArrayList<>(List.of(root, root.resolve(".mlops"), root.resolve("manifests")));
+        Path frozen = root.resolve(".mlops").resolve("frozen");
+        if (Files.isDirectory(frozen, LinkOption.NOFOLLOW_LINKS)) {
+            try (var s = Files.newDirectoryStream(frozen)) {
+                s.forEach(dirs::add);
+            }
+        }
+        for (Path d : dirs) {
+            if (!Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try (var s = Files.newDirectoryStream(d, p -> STRAY.matcher(p.getFileName().toString()).matches())) {
+                for (Path p : s) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern STRAY = java.util.regex.Pattern.compile("\\..+\\.[0-9a-f]{12}\\.tmp");
+
     private static IOException undo(Journal journal, Exception cause) {
         try {
             journal.undo(true);

@@ -112,7 +112,8 @@ public final class ReleaseText {
         for (JsonNode e : entries) {
             List<String> ev = new ArrayList<>();
             e.path("evidence").forEach(x -> ev.add(x.path("file").asText()));
-            t.row(List.of(e.path("at").asText(), e.path("action").asText(), e.path("model").asText(),
+            t.row(List.of(e.path("at").asText(), e.path("action").asText() + (e.path("forced").asBoolean() ? " (forced)" : ""),
+                    e.path("model").asText(),
                     e.path("version").asText(), e.path("from_stage").asText("-"), e.path("to_stage").asText("-"),
                     e.path("replaces").isTextual() ? e.path("replaces").asText() : "-", e.path("by").asText(),
                     e.path("reason").asText(""), String.join(" ", ev)));

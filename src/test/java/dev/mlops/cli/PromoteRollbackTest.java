@@ -241,14 +241,18 @@ class PromoteRollbackTest {
         assertEquals("staging", f.stageOf("v12"));
         assertEquals(2, f.run("history").out().lines().filter(l -> l.contains("promote")).count());
         assertEquals(0, f.run("history", "--verify").exit());
-        assertFalse(Files.exists(dir.resolve("registry.yaml.lock")));
+        assertEquals("", Files.readString(dir.resolve(".mlops/lock")), "the lock file is left empty: it is information only");
     }
 
     @Test
-    void shouldSayWhoHoldsTheLock_whenItIsNotReleased() throws IOException {
-        Files.writeString(dir.resolve("registry.yaml.lock"), ProcessHandle.current().pid() + " 2026-11-25T07:00:00Z 1\n");
-        Cli.Result r = f.run("promote", "v11", "--to", "staging", "--wait", "0");
-        assertEquals(3, r.exit(), r.toString());
-        assertTrue(r.err().contains("registry.yaml.lock is held by another mlops run (pid "), r.err());
+    void shouldSayWhoHoldsTheLock_whenAnotherRunHoldsIt() throws Exception {
+        try (var held = dev.mlops.io.LockFile.acquire(Files.createDirectories(dir.resolve(".mlops")).resolve("lock"),
+                java.time.Duration.ZERO)) {
+            var other = java.util.concurrent.Executors.newSingleThreadExecutor();
+            Cli.Result r = other.submit(() -> f.run("promote", "v11", "--to", "staging", "--wait", "0")).get();
+            other.shutdown();
+            assertEquals(3, r.exit(), r.toString());
+            assertTrue(r.err().contains(".mlops/lock is locked by another mlops run (pid "), r.err());
+        }
     }
 }

@@ -169,6 +169,7 @@ function _complete_mlops() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry freeze" ];    then _picocli_mlops_registry; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry verify" ];    then _picocli_mlops_registry; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry diff" ];    then _picocli_mlops_registry; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry recover" ];    then _picocli_mlops_registry; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(analyze)
@@ -186,7 +187,9 @@ function _complete_mlops() {
   local cmds12=(registry freeze)
   local cmds13=(registry verify)
   local cmds14=(registry diff)
+  local cmds15=(registry recover)
 
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mlops_registry_recover; return $?; fi
   if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mlops_registry_diff; return $?; fi
   if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mlops_registry_verify; return $?; fi
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mlops_registry_freeze; return $?; fi
@@ -686,7 +689,7 @@ function _picocli_mlops_registry() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="list show freeze verify diff"
+  local commands="list show freeze verify diff recover"
   local flag_opts=""
   local arg_opts=""
 
@@ -775,7 +778,7 @@ function _picocli_mlops_rollback() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--dry-run' '--verbose'"
+  local flag_opts="'--force' '--dry-run' '--verbose'"
   local arg_opts="'--to' '--reason' '--by' '--registry' '--wait' '--jobs' '--format' '-o' '--output'"
   local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
 
@@ -1085,6 +1088,39 @@ function _picocli_mlops_registry_diff() {
       return $?
       ;;
     '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `recover` subcommand.
+function _picocli_mlops_registry_recover() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--apply' '--discard' '--verbose'"
+  local arg_opts="'--wait' '--registry'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--wait')
+      return
+      ;;
+    '--registry')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files

@@ -37,6 +37,18 @@ final class OutputGuard {
             boolean isOutput = a instanceof OptionSpec && List.of(((OptionSpec) a).names()).stream()
                     .anyMatch(n -> n.equals("-o") || OUTPUTS.contains(n));
             List<Path> paths = paths(a.getValue());
+            if (!isOutput && (a.isPositional() || a.paramLabel().matches(".*(FILE|LOG).*"))) {
+                for (Object o : a.getValue() instanceof java.util.Collection ? (java.util.Collection<?>) a.getValue()
+                        : java.util.Collections.singletonList(a.getValue())) {
+                    if (o instanceof String && !o.equals("-") && !((String) o).isBlank()) {
+                        try {
+                            paths.add(env.path((String) o));
+                        } catch (java.nio.file.InvalidPathException e) {
+                            // not a path: the command reports it
+                        }
+                    }
+                }
+            }
             (isOutput ? outputs : inputs).addAll(paths);
         }
         if (outputs.isEmpty()) {

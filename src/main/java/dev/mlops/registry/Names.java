@@ -20,7 +20,7 @@ public final class Names {
             return "is empty";
         }
         if (name.equals(".") || name.equals("..")) {
-            return "is \"" + name + "\", which names a directory";
+            return "names a directory";
         }
         if (name.codePointCount(0, name.length()) > MAX_LENGTH) {
             return "is longer than " + MAX_LENGTH + " characters";

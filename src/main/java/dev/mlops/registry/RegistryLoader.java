@@ -79,7 +79,8 @@ public final class RegistryLoader {
     private static void checkName(YamlNode at, String name, String what) {
         String problem = Names.problem(name);
         if (problem != null) {
-            throw at.error("has " + what + " \"" + Names.safe(name) + "\", which " + problem);
+            throw new RegistryException(at.file() + ":" + at.keyLine() + ": " + what + " \"" + Names.safe(name) + "\" "
+                    + problem);
         }
     }
 

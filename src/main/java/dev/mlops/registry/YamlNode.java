@@ -31,11 +31,17 @@ final class YamlNode {
     private final String file;
     private final String path;
     private final Node node;
+    private final int keyLine;
 
     private YamlNode(String file, String path, Node node) {
+        this(file, path, node, 0);
+    }
+
+    private YamlNode(String file, String path, Node node, int keyLine) {
         this.file = file;
         this.path = path;
         this.node = node;
+        this.keyLine = keyLine;
     }
 
     static YamlNode parse(String file, Reader reader) {
@@ -156,6 +162,15 @@ final class YamlNode {
         return node.getStartMark().getLine() + 1;
     }
 
+    String file() {
+        return file;
+    }
+
+    /** The line of the key this node is the value of (its own line for the root and list items). */
+    int keyLine() {
+        return keyLine > 0 ? keyLine : line();
+    }
+
     String path() {
         return path;
     }
@@ -176,7 +191,8 @@ final class YamlNode {
                 throw new YamlNode(file, path, t.getKeyNode()).error("has a key that is not a string");
             }
             String key = ((ScalarNode) t.getKeyNode()).getValue();
-            out.put(key, new YamlNode(file, path.isEmpty() ? key : path + "." + key, t.getValueNode()));
+            out.put(key, new YamlNode(file, path.isEmpty() ? key : path + "." + key, t.getValueNode(),
+                    t.getKeyNode().getStartMark().getLine() + 1));
         }
         return out;
     }

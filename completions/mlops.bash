@@ -235,8 +235,8 @@ function _picocli_mlops_analyze() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--histograms' '--fail-on-slo' '--verbose'"
-  local arg_opts="'--by' '--where' '--since' '--until' '--exact-limit' '--registry' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--format' '-o' '--output'"
+  local flag_opts="'--histograms' '--fail-on-slo' '--verbose' '-h' '--help'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--exact-limit' '--registry' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output'"
   local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -284,6 +284,9 @@ function _picocli_mlops_analyze() {
     '--threads')
       return
       ;;
+    '--max-groups')
+      return
+      ;;
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -313,8 +316,8 @@ function _picocli_mlops_drift() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--fail-on-drift' '--verbose'"
-  local arg_opts="'--baseline' '--current' '--baseline-until' '--current-since' '--window' '--by' '--where' '--categorical' '--text' '--text-sample' '--stop-words' '--rules' '--min-samples' '--exact-limit' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--format' '-o' '--output'"
+  local flag_opts="'--fail-on-drift' '--verbose' '-h' '--help'"
+  local arg_opts="'--baseline' '--current' '--baseline-until' '--current-since' '--window' '--by' '--where' '--categorical' '--text' '--text-sample' '--stop-words' '--rules' '--min-samples' '--exact-limit' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output'"
   local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -389,6 +392,9 @@ function _picocli_mlops_drift() {
     '--threads')
       return
       ;;
+    '--max-groups')
+      return
+      ;;
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -418,8 +424,8 @@ function _picocli_mlops_collapse() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--fail-on-collapse' '--verbose'"
-  local arg_opts="'--proxy' '--satisfaction' '--proxy-above' '--satisfied-above' '--window' '--by' '--against' '--where' '--alpha' '--min-window' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--format' '-o' '--output'"
+  local flag_opts="'--fail-on-collapse' '--verbose' '-h' '--help'"
+  local arg_opts="'--proxy' '--satisfaction' '--proxy-above' '--satisfied-above' '--window' '--by' '--against' '--where' '--alpha' '--min-window' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output'"
   local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -476,6 +482,9 @@ function _picocli_mlops_collapse() {
     '--threads')
       return
       ;;
+    '--max-groups')
+      return
+      ;;
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -505,8 +514,8 @@ function _picocli_mlops_health() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose'"
-  local arg_opts="'--eval-baseline' '--eval-current' '--by' '--window' '--max-gap' '--fail-on' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--format' '-o' '--output'"
+  local flag_opts="'--verbose' '-h' '--help'"
+  local arg_opts="'--eval-baseline' '--eval-current' '--by' '--window' '--max-gap' '--fail-on' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output'"
   local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -557,6 +566,9 @@ function _picocli_mlops_health() {
     '--threads')
       return
       ;;
+    '--max-groups')
+      return
+      ;;
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -586,8 +598,8 @@ function _picocli_mlops_select() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ok-only' '--verbose'"
-  local arg_opts="'-n' '-o' '--output' '--output-format' '--preferences' '--by' '--length-bins' '--length-field' '--allocate' '--where' '--feedback' '--feedback-field' '--dedup-on' '--near-dup' '--redact' '--weight' '--seed' '--report' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads'"
+  local flag_opts="'--ok-only' '--verbose' '-h' '--help'"
+  local arg_opts="'-n' '-o' '--output' '--output-format' '--preferences' '--by' '--length-bins' '--length-field' '--allocate' '--where' '--feedback' '--feedback-field' '--dedup-on' '--near-dup' '--redact' '--weight' '--seed' '--report' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -673,6 +685,9 @@ function _picocli_mlops_select() {
     '--threads')
       return
       ;;
+    '--max-groups')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -690,7 +705,7 @@ function _picocli_mlops_registry() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands="list show freeze verify diff recover"
-  local flag_opts=""
+  local flag_opts="'--verbose' '-h' '--help'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -709,7 +724,7 @@ function _picocli_mlops_promote() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '--dry-run' '--verbose'"
+  local flag_opts="'--force' '--dry-run' '--verbose' '-h' '--help'"
   local arg_opts="'--to' '--evidence' '--reason' '--by' '--traffic' '--emit' '--registry' '--wait' '--jobs' '--format' '-o' '--output'"
   local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
 
@@ -778,7 +793,7 @@ function _picocli_mlops_rollback() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '--dry-run' '--verbose'"
+  local flag_opts="'--force' '--dry-run' '--verbose' '-h' '--help'"
   local arg_opts="'--to' '--reason' '--by' '--registry' '--wait' '--jobs' '--format' '-o' '--output'"
   local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
 
@@ -835,7 +850,7 @@ function _picocli_mlops_history() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verify' '--verbose'"
+  local flag_opts="'--verify' '--verbose' '-h' '--help'"
   local arg_opts="'--registry' '--format' '-o' '--output'"
   local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
 
@@ -875,8 +890,8 @@ function _picocli_mlops_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="analyze drift collapse health select registry promote rollback history"
-  local flag_opts="'-h' '--help'"
+  local commands=""
+  local flag_opts=""
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -895,7 +910,7 @@ function _picocli_mlops_registry_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose'"
+  local flag_opts="'--verbose' '-h' '--help'"
   local arg_opts="'--registry' '--format' '-o' '--output'"
   local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
 
@@ -937,7 +952,7 @@ function _picocli_mlops_registry_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose'"
+  local flag_opts="'--verbose' '-h' '--help'"
   local arg_opts="'--registry' '--format' '-o' '--output'"
   local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
 
@@ -979,7 +994,7 @@ function _picocli_mlops_registry_freeze() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '--verbose'"
+  local flag_opts="'--force' '--verbose' '-h' '--help'"
   local arg_opts="'--reason' '--by' '--registry' '--wait' '--jobs'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1021,7 +1036,7 @@ function _picocli_mlops_registry_verify() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose'"
+  local flag_opts="'--verbose' '-h' '--help'"
   local arg_opts="'--registry' '--wait' '--jobs' '--format' '-o' '--output'"
   local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
 
@@ -1069,7 +1084,7 @@ function _picocli_mlops_registry_diff() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--all' '--verbose'"
+  local flag_opts="'--all' '--verbose' '-h' '--help'"
   local arg_opts="'--registry' '--format' '-o' '--output'"
   local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
 
@@ -1111,7 +1126,7 @@ function _picocli_mlops_registry_recover() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--apply' '--discard' '--verbose'"
+  local flag_opts="'--apply' '--discard' '--verbose' '-h' '--help'"
   local arg_opts="'--wait' '--registry'"
 
   type compopt &>/dev/null && compopt +o default

@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 
 /**
  * Which records an analysis keeps: {@code --where} conditions (all must hold) and a time range.
+ * A record that lacks a condition's field does not match it, whatever the operator.
  * A condition is {@code FIELD=VALUE}, {@code FIELD!=VALUE} (VALUE may list alternatives:
  * {@code stage=canary,production}) or, for numbers, {@code FIELD>N}, {@code >=}, {@code <}, {@code <=}.
  */
@@ -54,12 +55,19 @@ public final class RecordFilter implements Predicate<LogRecord> {
             }
             switch (op) {
                 case "=": {
-                    Set<String> any = Set.of(value.split(","));
-                    return r -> any.contains(r.value(field));
+                    Set<String> any = new java.util.HashSet<>(List.of(value.split(",")));
+                    return r -> {
+                        String v = r.value(field);
+                        return v != null && any.contains(v);
+                    };
                 }
                 case "!=": {
-                    Set<String> none = Set.of(value.split(","));
-                    return r -> !none.contains(r.value(field));
+                    Set<String> none = new java.util.HashSet<>(List.of(value.split(",")));
+                    // a record without the field does not match FIELD!=VALUE either
+                    return r -> {
+                        String v = r.value(field);
+                        return v != null && !none.contains(v);
+                    };
                 }
                 default: {
                     double x;

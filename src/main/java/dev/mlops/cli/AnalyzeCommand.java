@@ -99,13 +99,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         List<String> fields = new ArrayList<>(by);
         fields.addAll(filter.fields());
+        input.name(spec, "--by", by).name(spec, "--where", filter.fields()).groupBy(by);
         ReadOptions options = input.readOptions(env, fields, Mapping.unreferenced(fields, Field.ID, Field.USER, Field.ARM,
                 Field.SEGMENT, Field.STAGE, Field.FEEDBACK, Field.PROMPT, Field.RESPONSE));
         PriceBook prices = PriceBook.of(reg);
-        LogScan.Result<UsageAnalysis> scan = LogScan.run(input.inputs(logs, env), options,
+        List<dev.mlops.logs.LogInput> inputs = input.inputs(logs, env);
+        LogScan.Result<UsageAnalysis> scan = LogScan.run(inputs, options,
                 () -> new UsageAnalysis(by, filter, prices, exactLimit), UsageAnalysis::merge);
+        input.check(spec.commandLine().getErr(), scan, inputs);
         AnalyzeReport report = scan.sink().report(scan.files(), describe(filter));
-        input.checkBad(spec.commandLine().getErr(), scan.files());
         output.emit(render(report), spec.commandLine().getOut());
         if (report.sloMissed()) {
             for (GroupUsage g : report.groups()) {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "collapse", sortOptions = false,
         description = {"Look for reward collapse: the proxy metric the model was tuned on holds or rises while "
                 + "what users want falls. Per version and time window it reports proxy and satisfaction means with "
-                + "95% intervals, their rank correlation, the clickbait rate, the median output length and the "
+                + "95%% intervals, their rank correlation, the clickbait rate, the median output length and the "
                 + "diversity of responses, and tests five signals: divergence, decoupling, length exploitation, "
                 + "diversity collapse and (with --against) a version comparison."})
 final class CollapseCommand implements Callable<Integer> {
@@ -122,14 +122,17 @@ final class CollapseCommand implements Callable<Integer> {
         fields.addAll(filter.fields());
         fields.add(proxy);
         fields.add(satisfaction);
+        input.name(spec, "--by", by).name(spec, "--where", filter.fields()).name(spec, "--proxy", List.of(proxy))
+                .name(spec, "--satisfaction", List.of(satisfaction)).groupBy(by);
         ReadOptions options = input.readOptions(env, fields, Mapping.unreferenced(fields, Field.ID, Field.USER,
                 Field.ARM, Field.STAGE, Field.PROMPT));
         ToLongFunction<LogRecord> windowOf = seconds == 0 ? r -> 0
                 : r -> r.timestamp() == null ? Long.MIN_VALUE : Math.floorDiv(r.timestamp().getEpochSecond(), seconds);
         LongFunction<String> label = seconds == 0 ? w -> "all" : w -> Instant.ofEpochSecond(w * seconds).toString();
-        LogScan.Result<CollapseScan> scan = LogScan.run(input.inputs(logs, env), options,
+        List<dev.mlops.logs.LogInput> inputs = input.inputs(logs, env);
+        LogScan.Result<CollapseScan> scan = LogScan.run(inputs, options,
                 () -> new CollapseScan(windowOf, by, filter, s), CollapseScan::merge);
-        input.checkBad(spec.commandLine().getErr(), scan.files());
+        input.check(spec.commandLine().getErr(), scan, inputs);
         if (scan.sink().untimed() > 0) {
             spec.commandLine().getErr().printf("mlops: %,d records without a timestamp were left out of the windows%n",
                     scan.sink().untimed());

@@ -6,4 +6,7 @@ import picocli.CommandLine.Option;
 final class CommonOptions {
     @Option(names = "--verbose", description = "Print stack traces for errors.")
     boolean verbose;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 }

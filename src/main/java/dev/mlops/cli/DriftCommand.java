@@ -145,7 +145,11 @@ final class DriftCommand implements Callable<Integer> {
         if (!text.equals("response")) {
             optional.add(Field.RESPONSE);
         }
+        input.name(spec, "--by", by).name(spec, "--categorical", categorical).name(spec, "--where", filter.fields())
+                .groupBy(by);
         ReadOptions options = input.readOptions(env, fields, Mapping.unreferenced(fields, optional.toArray(new Field[0])));
+        List<dev.mlops.logs.ReadChecks.Named> absent = new ArrayList<>();
+        List<dev.mlops.logs.LogInput> allInputs = new ArrayList<>();
         DriftReport report;
         List<FileReport> read = new ArrayList<>();
         if (twoFiles) {
@@ -154,12 +158,17 @@ final class DriftCommand implements Callable<Integer> {
             b.sink().merge(c.sink());
             read.addAll(b.files());
             read.addAll(c.files());
+            absent.addAll(b.absent());
+            absent.retainAll(c.absent());
+            allInputs.addAll(input.inputs(baseline, env));
             report = new DriftReport("windows", by, rules, b.files(), c.files(),
                     compare(b.sink(), settings, rules, false));
         } else {
             ToIntFunction<LogRecord> windowOf = windowOf();
             LogScan.Result<DriftScan> s = scan(logs, options, windowOf, filter, settings);
             read.addAll(s.files());
+            absent.addAll(s.absent());
+            allInputs.addAll(input.inputs(logs, env));
             if (s.sink().skipped() > 0) {
                 spec.commandLine().getErr().printf("mlops: %,d records had no timestamp or fell between the windows; "
                         + "left out%n", s.sink().skipped());
@@ -167,7 +176,7 @@ final class DriftCommand implements Callable<Integer> {
             report = new DriftReport(window != null ? "timeline" : "windows", by, rules, s.files(), s.files(),
                     compare(s.sink(), settings, rules, window != null));
         }
-        input.checkBad(spec.commandLine().getErr(), read);
+        input.check(spec.commandLine().getErr(), read, absent, allInputs);
         if (report.groups().isEmpty()) {
             throw new MlopsException(ExitCode.BAD_INPUT, "nothing to compare: no window holds any record");
         }

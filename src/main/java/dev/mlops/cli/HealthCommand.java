@@ -108,11 +108,13 @@ final class HealthCommand implements Callable<Integer> {
         List<dev.mlops.logs.FileReport> files = List.of();
         if (!logs.isEmpty()) {
             List<String> fields = new ArrayList<>(by);
+            input.name(spec, "--by", by).groupBy(by);
             ReadOptions options = input.readOptions(env, fields, Mapping.unreferenced(fields, Field.USER, Field.ARM,
                     Field.FEEDBACK));
-            LogScan.Result<HealthScan> r = LogScan.run(input.inputs(logs, env), options,
+            List<dev.mlops.logs.LogInput> inputs = input.inputs(logs, env);
+            LogScan.Result<HealthScan> r = LogScan.run(inputs, options,
                     () -> new HealthScan(by, windowSeconds, gapSeconds, Instant.now()), HealthScan::merge);
-            input.checkBad(spec.commandLine().getErr(), r.files());
+            input.check(spec.commandLine().getErr(), r, inputs);
             scan = r.sink();
             files = r.files();
         }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.mlops.logs.Field;
 import dev.mlops.logs.InputFormat;
 import dev.mlops.logs.LogInput;
+import dev.mlops.logs.LogScan;
 import dev.mlops.logs.Mapping;
+import dev.mlops.logs.ReadChecks;
 import dev.mlops.logs.ReadOptions;
 import dev.mlops.logs.Rule;
 import java.io.IOException;
@@ -20,6 +22,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** How logs are read: the options every command that reads logs shares. */
@@ -49,6 +53,37 @@ final class InputOptions {
     @Option(names = "--threads", paramLabel = "N",
             description = "Reader threads (default: the number of cores).")
     Integer threads;
+
+    @Option(names = "--max-groups", paramLabel = "N", defaultValue = "1000",
+            description = "Exit 3 when the --by fields make more groups than this (default: ${DEFAULT-VALUE}).")
+    int maxGroups;
+
+    private final List<ReadChecks.Named> named = new ArrayList<>();
+    private List<String> groupBy = List.of();
+
+    /**
+     * Fields the command refers to through {@code option}, checked while reading: one that no
+     * record has is named on stderr. Only fields the user gave are checked.
+     */
+    InputOptions name(CommandSpec spec, String option, java.util.Collection<String> fields) {
+        for (String f : fields) {
+            if (f == null || f.isBlank()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), option + ": a field name is empty");
+            }
+        }
+        if (spec.commandLine().getParseResult() != null && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+            for (String f : fields) {
+                named.add(new ReadChecks.Named(f, option));
+            }
+        }
+        return this;
+    }
+
+    /** The fields records are grouped by, bounded by --max-groups. */
+    InputOptions groupBy(List<String> by) {
+        groupBy = List.copyOf(by);
+        return this;
+    }
 
     /** Resolves LOG arguments; "-" is standard input (at most once). */
     List<LogInput> inputs(List<String> logs, Env env) {
@@ -83,12 +118,18 @@ final class InputOptions {
         if (mappingFile != null) {
             user.addAll(loadMapping(mappingFile, env.display(mappingFile)));
         }
+        List<ReadChecks.Named> checked = new ArrayList<>(named);
         for (String m : maps) {
             try {
-                user.add(Mapping.parseRule(m));
+                Rule rule = Mapping.parseRule(m);
+                user.add(rule);
+                checked.add(new ReadChecks.Named(rule.target(), "--map " + m, rule.path()));
             } catch (IllegalArgumentException e) {
                 throw new MlopsException(ExitCode.USAGE, "--map " + m + ": " + e.getMessage());
             }
+        }
+        if (maxGroups < 1) {
+            throw new MlopsException(ExitCode.USAGE, "--max-groups must be at least 1");
         }
         Mapping mapping = Mapping.defaults().without(unused).withUserRules(user).withAttributes(attributes);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -98,7 +139,7 @@ final class InputOptions {
         if (maxLineBytes < 1024) {
             throw new MlopsException(ExitCode.USAGE, "--max-line-bytes must be at least 1024");
         }
-        return new ReadOptions(mapping, f, maxLineBytes, t);
+        return new ReadOptions(mapping, f, maxLineBytes, t, new ReadChecks(checked, groupBy, maxGroups));
     }
 
     static List<Rule> loadMapping(Path path, String file) {
@@ -157,6 +198,39 @@ final class InputOptions {
 
     String describeLimit() {
         return maxBad.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * After a scan: names the fields no record has (with a suggestion), refuses a file that holds
+     * nothing a log record is made of, then reports bad records.
+     */
+    void check(java.io.PrintWriter err, LogScan.Result<?> scan, List<LogInput> inputs) {
+        check(err, scan.files(), scan.absent(), inputs);
+    }
+
+    void check(java.io.PrintWriter err, List<dev.mlops.logs.FileReport> files, List<ReadChecks.Named> absent,
+               List<LogInput> inputs) {
+        for (dev.mlops.logs.FileReport f : files) {
+            if (!f.informative()) {
+                throw new MlopsException(ExitCode.BAD_INPUT, f.name() + ": no record has tokens, latency, status, cost "
+                        + "or text that this command reads; map its fields with --map FIELD=PATH (or --mapping FILE), "
+                        + "or name its format with --input-format");
+            }
+        }
+        if (!absent.isEmpty()) {
+            List<String> known = FieldNames.known(inputs);
+            for (ReadChecks.Named n : absent) {
+                String hint = FieldNames.suggest(n.source(), known);
+                String did = hint == null ? "" : "; did you mean '" + hint + "'?";
+                if (n.option().startsWith("--map")) {
+                    err.println("mlops: " + n.option() + ": no record has '" + n.source() + "'" + did);
+                } else {
+                    err.println("mlops: no record has the field '" + n.field() + "' (" + n.option()
+                            + (n.option().equals("--where") ? "), so no record matches it" : ")") + did);
+                }
+            }
+        }
+        checkBad(err, files);
     }
 
     /** Prints the skipped records, then exits 3 when there are more than --max-bad-lines allows. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -38,6 +39,7 @@ public final class Mlops {
         CommandLine cl = new CommandLine(new MlopsCommand(), new Factory(env));
         cl.registerConverter(Path.class, env::path);
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler(Mlops::usageError);
         cl.setExecutionStrategy(parsed -> {
             OutputGuard.check(parsed, env);
             return new CommandLine.RunLast().execute(parsed);
@@ -54,11 +56,30 @@ public final class Mlops {
         spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.list());
         String footer = resource("/dev/mlops/cli/" + spec.qualifiedName("-").replace("mlops-", "") + ".footer.txt");
         if (footer != null) {
-            spec.usageMessage().footer(footer.split("\n", -1));
+            // footers are plain text: a % is a percent sign, not a format specifier
+            spec.usageMessage().footer(footer.replace("%", "%%").split("\n", -1));
         }
         for (CommandLine sub : cl.getSubcommands().values()) {
             decorate(sub);
         }
+    }
+
+    /** A usage error is one line, and where to read more: never the whole usage text. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        java.io.PrintWriter err = cmd.getErr();
+        String message = e.getMessage() == null ? "invalid usage" : e.getMessage().lines().findFirst().orElse("");
+        if (e instanceof CommandLine.UnmatchedArgumentException) {
+            List<String> s = ((CommandLine.UnmatchedArgumentException) e).getSuggestions();
+            if (!s.isEmpty()) {
+                message += "; did you mean " + String.join(" or ", s.subList(0, Math.min(3, s.size()))) + "?";
+            }
+        }
+        err.println("mlops: " + message);
+        String name = cmd.getCommandSpec().qualifiedName(" ");
+        err.println("mlops: see '" + (name.equals("mlops") ? "mlops --help" : "mlops help " + name.substring(6)) + "'");
+        err.flush();
+        return ExitCode.USAGE.code();
     }
 
     static String resource(String name) {

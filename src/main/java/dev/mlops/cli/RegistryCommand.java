@@ -13,6 +13,9 @@ final class RegistryCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    CommonOptions common;
+
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "missing subcommand: list, show, freeze, verify, diff or recover");

@@ -167,6 +167,8 @@ final class SelectCommand implements Callable<Integer> {
         if (inputs.stream().anyMatch(i -> i.path() == null)) {
             throw new ParameterException(spec.commandLine(), "select reads its input twice: standard input (-) cannot be used");
         }
+        input.name(spec, "--by", by).name(spec, "--where", filter.fields())
+                .name(spec, "--weight", weight == null ? List.of() : List.of(weight)).groupBy(by);
         // pass one: lengths per group, without text
         ReadOptions lean = input.readOptions(env, fields, Mapping.unreferenced(fields, Field.PROMPT, Field.RESPONSE,
                 Field.USER, Field.ID, Field.ARM, Field.STAGE, Field.TIMESTAMP, Field.LATENCY_MS, Field.TTFT_MS,
@@ -174,7 +176,7 @@ final class SelectCommand implements Callable<Integer> {
         Strata groups = new Strata(lengthField, by, quantiles, new double[] {0, 1});
         LogScan.Result<LengthCounts> first = LogScan.run(inputs, lean, () -> new LengthCounts(eligible, groups),
                 LengthCounts::merge);
-        input.checkBad(spec.commandLine().getErr(), first.files());
+        input.check(spec.commandLine().getErr(), first, inputs);
         TreeMap<Long, Long> lengths = first.sink().all();
         if (lengths.isEmpty()) {
             throw new MlopsException(ExitCode.BAD_INPUT, "no record can be picked: none has token counts and passes "

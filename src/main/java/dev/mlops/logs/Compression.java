@@ -9,7 +9,7 @@ import java.util.zip.GZIPInputStream;
 public enum Compression {
     NONE, GZIP, ZSTD;
 
-    static Compression detect(byte[] head, int n) {
+    public static Compression detect(byte[] head, int n) {
         if (n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
             return GZIP;
         }

@@ -45,8 +45,8 @@ final class CsvLogReader {
                 throw new InputException(file + ":1: no column is a known log field (columns: "
                         + String.join(", ", header) + "); map one with --map FIELD=COLUMN");
             }
+            long line = 1;
             while (true) {
-                long line;
                 List<String> values;
                 try {
                     if (p.nextToken() != JsonToken.START_ARRAY) {
@@ -54,6 +54,9 @@ final class CsvLogReader {
                     }
                     line = p.currentLocation().getLineNr();
                     values = row(p);
+                } catch (java.io.CharConversionException e) {
+                    throw new InputException(file + ":" + (line + 1) + ": is not valid UTF-8 text ("
+                            + e.getMessage().lines().findFirst().orElse("") + ")");
                 } catch (JsonProcessingException e) {
                     outcome.bad.add(e.getLocation() == null ? -1 : e.getLocation().getLineNr(),
                             "malformed CSV: " + e.getOriginalMessage());
@@ -119,7 +122,17 @@ final class CsvLogReader {
         List<Rule> rules = mapping.rules();
         for (int i = 0; i < header.size(); i++) {
             List<Slot> slots = new ArrayList<>();
-            for (Rule r : byPath.getOrDefault(header.get(i), List.of())) {
+            List<Rule> exact = byPath.get(header.get(i));
+            if (exact == null) {
+                // column names match whatever their case: Model, model, MODEL
+                exact = new ArrayList<>();
+                for (var e : byPath.entrySet()) {
+                    if (e.getKey().equalsIgnoreCase(header.get(i))) {
+                        exact.addAll(e.getValue());
+                    }
+                }
+            }
+            for (Rule r : exact) {
                 slots.add(new Slot(r, rules.indexOf(r)));
             }
             out[i] = slots.toArray(new Slot[0]);

@@ -11,10 +11,16 @@ import java.util.List;
  * @param records     records read successfully
  * @param bad         records that could not be read
  * @param examples    the first few bad records, with line numbers
+ * @param informative whether any record held tokens, latency, status, cost, feedback or text
  */
 public record FileReport(String name, String format, String compression, long records, long bad,
-                         List<BadLines.Example> examples) {
+                         List<BadLines.Example> examples, boolean informative) {
     public FileReport {
         examples = List.copyOf(examples);
+    }
+
+    public FileReport(String name, String format, String compression, long records, long bad,
+                      List<BadLines.Example> examples) {
+        this(name, format, compression, records, bad, examples, true);
     }
 }

@@ -33,7 +33,7 @@ public final class LogScan {
     }
 
     /** Every record's sink merged into one, and what was read from each input. */
-    public record Result<S>(S sink, List<FileReport> files) {
+    public record Result<S>(S sink, List<FileReport> files, List<ReadChecks.Named> absent) {
         public long records() {
             return files.stream().mapToLong(FileReport::records).sum();
         }
@@ -58,6 +58,7 @@ public final class LogScan {
         List<Part> parts = new ArrayList<>();
         plan.forEach(parts::addAll);
         OrderedMerge<S> folded = new OrderedMerge<>(parts.size(), merge);
+        java.util.Set<String> groups = java.util.concurrent.ConcurrentHashMap.newKeySet();
         List<Future<Done>> futures = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), Math.max(1, parts.size())),
                 r -> {
@@ -71,20 +72,27 @@ public final class LogScan {
                 int index = i;
                 futures.add(pool.submit(() -> {
                     S sink = sinks.get();
-                    Done d = p.read(root, options, sink);
+                    CheckingSink checking = new CheckingSink(sink, options.checks(), groups);
+                    Done d = p.read(root, options, CheckingSink.around(checking)).with(checking);
                     folded.done(index, sink);
                     return d;
                 }));
             }
             List<FileReport> files = new ArrayList<>();
+            long[] present = new long[options.checks().named().size()];
             int k = 0;
             for (List<Part> fileParts : plan) {
                 BadLines bad = new BadLines();
                 long records = 0;
                 long lineOffset = 0;
                 String format = null;
+                boolean informative = false;
                 for (Part p : fileParts) {
                     Done d = get(futures.get(k++), p.input.name());
+                    informative |= d.informative;
+                    for (int i = 0; i < present.length; i++) {
+                        present[i] += d.present[i];
+                    }
                     bad.addAll(d.outcome.bad, lineOffset);
                     lineOffset += d.outcome.newlines;
                     records += d.outcome.records;
@@ -92,9 +100,15 @@ public final class LogScan {
                 }
                 Part first = fileParts.get(0);
                 files.add(new FileReport(first.input.name(), format, first.compression.key(), records, bad.count(),
-                        bad.examples()));
+                        bad.examples(), informative || records == 0));
             }
-            return new Result<>(folded.total(), files);
+            List<ReadChecks.Named> absent = new ArrayList<>();
+            for (int i = 0; i < present.length; i++) {
+                if (present[i] == 0) {
+                    absent.add(options.checks().named().get(i));
+                }
+            }
+            return new Result<>(folded.total(), files, absent);
         } finally {
             pool.shutdownNow();
         }
@@ -287,7 +301,14 @@ public final class LogScan {
         return -1;
     }
 
-    private record Done(JsonLogReader.Outcome outcome, String format) {
+    private record Done(JsonLogReader.Outcome outcome, String format, long[] present, boolean informative) {
+        Done(JsonLogReader.Outcome outcome, String format) {
+            this(outcome, format, new long[0], true);
+        }
+
+        Done with(CheckingSink c) {
+            return new Done(outcome, format, c.present, c.informative > 0);
+        }
     }
 
     /** A whole input, or the byte range [start, end) of a plain JSONL file. */

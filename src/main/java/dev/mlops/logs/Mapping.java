@@ -192,6 +192,9 @@ public final class Mapping {
             if (s != null) {
                 scale = s;
                 path = path.substring(0, colon);
+            } else if (unit.matches("[a-z]{1,8}")) {
+                throw new IllegalArgumentException("unknown unit '" + path.substring(colon + 1)
+                        + "'; expected ms, s, us or ns");
             }
         }
         return rule(target, path, scale);

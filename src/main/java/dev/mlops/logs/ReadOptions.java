@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param format         the input format preset, or AUTO
  * @param maxRecordBytes the longest record kept in memory; longer ones are counted bad
  * @param threads        worker threads (files and parts of large JSONL files run in parallel)
+ * @param checks         what to check while reading (fields named, groups, informative records)
  */
-public record ReadOptions(Mapping mapping, InputFormat format, int maxRecordBytes, int threads) {
+public record ReadOptions(Mapping mapping, InputFormat format, int maxRecordBytes, int threads, ReadChecks checks) {
     public static final int DEFAULT_MAX_RECORD_BYTES = 64 << 20;
 
     public ReadOptions {
@@ -22,6 +23,15 @@ public record ReadOptions(Mapping mapping, InputFormat format, int maxRecordByte
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be at least 1");
         }
+        Objects.requireNonNull(checks, "checks");
+    }
+
+    public ReadOptions(Mapping mapping, InputFormat format, int maxRecordBytes, int threads) {
+        this(mapping, format, maxRecordBytes, threads, ReadChecks.none());
+    }
+
+    public ReadOptions withChecks(ReadChecks c) {
+        return new ReadOptions(mapping, format, maxRecordBytes, threads, c);
     }
 
     public static ReadOptions defaults() {

@@ -256,8 +256,10 @@ final class RecordBuilder {
         }
     }
 
-    private static final java.util.Set<String> OK_WORDS = java.util.Set.of("ok", "success", "succeeded", "completed", "done", "unset");
-    private static final java.util.Set<String> ERROR_WORDS = java.util.Set.of("error", "failed", "failure", "fail", "timeout", "cancelled");
+    private static final java.util.Set<String> OK_WORDS = java.util.Set.of("ok", "success", "succeeded", "successful",
+            "completed", "complete", "done", "unset", "status_code_ok", "status_code_unset", "pass", "passed");
+    private static final java.util.Set<String> ERROR_WORDS = java.util.Set.of("error", "errored", "failed", "failure",
+            "fail", "timeout", "timed_out", "cancelled", "canceled", "expired", "aborted", "status_code_error", "exception");
 
     private void error(Slot s, String type) {
         errorSeen = true;

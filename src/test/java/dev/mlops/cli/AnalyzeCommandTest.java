@@ -90,7 +90,9 @@ class AnalyzeCommandTest {
     void shouldRefuseFailOnSlo_withoutARegistry_asAUsageError() {
         Cli.Result r = Cli.run("analyze", "examples/logs.jsonl", "--fail-on-slo");
         assertEquals(2, r.exit(), r.toString());
-        assertTrue(r.err().startsWith("--fail-on-slo needs a registry"), r.err());
+        assertTrue(r.err().startsWith("mlops: --fail-on-slo needs a registry"), r.err());
+        assertEquals(2, r.err().lines().count(), "one line, and where to read more: " + r.err());
+        assertTrue(r.err().contains("see 'mlops help analyze'"), r.err());
     }
 
     @Test

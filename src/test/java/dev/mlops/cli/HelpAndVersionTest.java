@@ -44,7 +44,7 @@ class HelpAndVersionTest {
     void shouldExitTwo_forNoCommandOrAnUnknownOne() {
         Cli.Result none = Cli.run();
         assertEquals(2, none.exit());
-        assertTrue(none.err().startsWith("missing command"), none.err());
+        assertTrue(none.err().startsWith("mlops: missing command"), none.err());
         assertEquals(2, Cli.run("frobnicate").exit());
     }
 }

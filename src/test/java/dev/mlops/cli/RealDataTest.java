@@ -1,6 +1,7 @@
 package dev.mlops.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -114,11 +115,24 @@ class RealDataTest {
         assertEquals(8819, forced.get("overall").get("requests").asLong());
     }
 
+    /** No reader knows Langfuse trace exports yet: they are refused as holding nothing, not shown as an empty report. */
+    @Test
+    void shouldRefuseAFileThatHoldsNoLogFields_ratherThanReportNothing() throws IOException {
+        try (var files = Files.list(DATA.resolve("langfuse-traces"))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                Cli.Result r = Cli.run("analyze", p.toString());
+                assertEquals(3, r.exit(), r.toString());
+                assertTrue(r.err().contains("no record has tokens, latency, status, cost or text"), r.err());
+                assertTrue(r.err().contains("--input-format"), r.err());
+            }
+        }
+    }
+
     @Test
     void shouldReadEveryDataFile_withZeroBadLines() throws IOException {
         try (var files = Files.walk(DATA)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".csv"))
-                    .filter(f -> !f.toString().contains("summary")).toList()) {
+                    .filter(f -> !f.toString().contains("summary") && !f.toString().contains("langfuse")).toList()) {
                 JsonNode j = analyze(p);
                 assertEquals(0, j.get("records").get("bad").asLong(), p.toString());
                 assertEquals(true, j.get("records").get("read").asLong() > 0, p.toString());

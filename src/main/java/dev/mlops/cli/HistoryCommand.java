@@ -51,6 +51,12 @@ final class HistoryCommand implements Callable<Integer> {
         History.Verified checked = verify ? h.verify(r, HistoryKey.from(env.vars(), env.cwd()), true) : null;
         List<JsonNode> entries = h.entries().stream()
                 .filter(e -> model == null || model.equals(e.path("model").asText())).toList();
+        if (model != null && entries.isEmpty() && !r.models().containsKey(model)) {
+            String hint = FieldNames.suggest(model, List.copyOf(r.models().keySet()));
+            throw new MlopsException(ExitCode.BAD_INPUT, "no model '" + model + "' in the registry or its history "
+                    + "(models: " + String.join(", ", r.models().keySet()) + ")"
+                    + (hint == null ? "" : "; did you mean '" + hint + "'?"));
+        }
         output.emit(ReleaseText.history(entries, output.format), spec.commandLine().getOut());
         if (verify) {
             spec.commandLine().getErr().println("mlops: history verified: " + checked.describe());

@@ -28,7 +28,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             message = e.getMessage();
         } else if (e instanceof InputException || e instanceof RegistryException || e instanceof ReleaseException
                 || e instanceof History.HistoryException || e instanceof Journal.JournalException
-                || e instanceof BoundedFiles.RefusedException || e instanceof SafePaths.EscapeException) {
+                || e instanceof BoundedFiles.RefusedException || e instanceof SafePaths.EscapeException
+                || e instanceof dev.mlops.io.OutputFiles.UnwritableException) {
             code = ExitCode.BAD_INPUT;
             message = e.getMessage();
         } else if (e instanceof java.io.IOException) {

@@ -27,7 +27,7 @@ final class FieldNames {
         Set<String> out = new LinkedHashSet<>(LogRecord.GROUP_FIELDS);
         out.addAll(LogRecord.NUMBER_FIELDS);
         for (LogInput in : inputs) {
-            if (in.path() == null) {
+            if (in.path() == null || !Files.isRegularFile(in.path())) {
                 continue;
             }
             try (InputStream raw = Files.newInputStream(in.path())) {

@@ -1,8 +1,7 @@
 package dev.mlops.cli;
 
-import dev.mlops.io.AtomicFiles;
+import dev.mlops.io.OutputFiles;
 import dev.mlops.report.OutputFormat;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -14,19 +13,21 @@ final class OutputOptions {
     OutputFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write the report to FILE (atomically) instead of stdout.")
+            description = "Write the report to FILE (atomically) instead of stdout; - is stdout.")
     Path output;
 
     void emit(String text, PrintWriter out) {
-        if (output == null) {
+        emit(output, text, out);
+    }
+
+    /** Writes {@code text} to {@code file}, or to {@code out} when it is null or "-". */
+    static void emit(Path file, String text, PrintWriter out) {
+        if (file == null || file.getFileName() != null && file.getFileName().toString().equals("-")
+                && !java.nio.file.Files.exists(file)) {
             out.print(text);
             out.flush();
             return;
         }
-        try {
-            AtomicFiles.write(output, text);
-        } catch (IOException e) {
-            throw new MlopsException(ExitCode.BAD_INPUT, output + ": cannot write: " + e.getMessage());
-        }
+        OutputFiles.write(file, file.toString(), text);
     }
 }

@@ -164,8 +164,9 @@ final class SelectCommand implements Callable<Integer> {
             fields.add(lengthField);
         }
         List<LogInput> inputs = input.inputs(logs, env);
-        if (inputs.stream().anyMatch(i -> i.path() == null)) {
-            throw new ParameterException(spec.commandLine(), "select reads its input twice: standard input (-) cannot be used");
+        if (inputs.stream().anyMatch(i -> i.path() == null || !java.nio.file.Files.isRegularFile(i.path()))) {
+            throw new ParameterException(spec.commandLine(), "select reads its input twice: standard input (-), a FIFO "
+                    + "or a process substitution cannot be used; write it to a file first");
         }
         input.name(spec, "--by", by).name(spec, "--where", filter.fields())
                 .name(spec, "--weight", weight == null ? List.of() : List.of(weight)).groupBy(by);
@@ -202,19 +203,15 @@ final class SelectCommand implements Callable<Integer> {
         Selection.Result picked = Selection.pick(reservoirs, quotas, n, dedupOn, nearDup);
         DatasetWriter.Written written = DatasetWriter.write(picked, format, redactor, feedbackField,
                 preferences == null ? Map.of() : DatasetWriter.preferences(preferences, env.display(preferences)));
-        if (out == null) {
-            spec.commandLine().getOut().print(written.content());
-            spec.commandLine().getOut().flush();
-        } else {
-            AtomicFiles.write(out, written.content());
-        }
+        OutputOptions.emit(out, written.content(), spec.commandLine().getOut());
         SelectReport r = Coverage.report(n, seed, allocate, format, written.lines(), strata, available, quotas,
                 reservoirs, picked, lengths, redactor);
         if (report == null) {
             spec.commandLine().getErr().print(SelectRender.text(r, false));
         } else {
-            AtomicFiles.write(report, report.toString().endsWith(".json")
-                    ? SelectRender.json(r, VersionProvider.version()) : SelectRender.text(r, true));
+            OutputOptions.emit(report, report.toString().endsWith(".json")
+                    ? SelectRender.json(r, VersionProvider.version()) : SelectRender.text(r, true),
+                    spec.commandLine().getOut());
         }
         if (written.lines() < n) {
             spec.commandLine().getErr().printf("mlops: picked %,d of the %,d requested: the source has too few "

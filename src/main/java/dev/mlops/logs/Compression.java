@@ -37,8 +37,39 @@ public enum Compression {
     InputStream wrap(InputStream in) throws IOException {
         switch (this) {
             case GZIP: return new GZIPInputStream(in, 1 << 16);
-            case ZSTD: return new ZstdInputStream(in);
+            case ZSTD: return new Checked(new ZstdInputStream(in));
             default: return in;
+        }
+    }
+
+    /** The zstd decoder reports corrupt data and bad checksums as unchecked exceptions: make them I/O errors. */
+    private static final class Checked extends java.io.FilterInputStream {
+        Checked(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (RuntimeException e) {
+                throw corrupt(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (RuntimeException e) {
+                throw corrupt(e);
+            }
+        }
+
+        private static IOException corrupt(RuntimeException e) {
+            java.util.zip.ZipException z = new java.util.zip.ZipException("zstd: " + e.getMessage());
+            z.initCause(e);
+            return z;
         }
     }
 

@@ -48,14 +48,16 @@ final class CsvLogReader {
             long line = 1;
             while (true) {
                 List<String> values;
+                long reading = line + 1;
                 try {
                     if (p.nextToken() != JsonToken.START_ARRAY) {
                         break;
                     }
                     line = p.currentLocation().getLineNr();
+                    reading = line;
                     values = row(p);
                 } catch (java.io.CharConversionException e) {
-                    throw new InputException(file + ":" + (line + 1) + ": is not valid UTF-8 text ("
+                    throw new InputException(file + ":" + reading + ": is not valid UTF-8 text ("
                             + e.getMessage().lines().findFirst().orElse("") + ")");
                 } catch (JsonProcessingException e) {
                     outcome.bad.add(e.getLocation() == null ? -1 : e.getLocation().getLineNr(),

@@ -106,8 +106,7 @@ final class JsonLogReader {
                     break;
                 }
                 if (b.limit - start >= maxRecordBytes) {
-                    outcome.bad.add(startLines + 1, "record is longer than " + (maxRecordBytes >> 20)
-                            + " MiB (--max-line-bytes); skipped");
+                    outcome.bad.add(startLines + 1, tooLong());
                     sc.pos = start;
                     if (array || !skipLine(sc, b)) {
                         break;
@@ -121,7 +120,10 @@ final class JsonLogReader {
             }
             expectComma = array;
             String problem = builder.problem();
-            if (problem != null) {
+            if (sc.pos - start > maxRecordBytes) {
+                // a record that happened to fit the buffer is held to the same limit
+                outcome.bad.add(startLines + 1, tooLong());
+            } else if (problem != null) {
                 outcome.bad.add(startLines + 1, problem);
             } else {
                 outcome.records++;
@@ -143,6 +145,11 @@ final class JsonLogReader {
         }
         outcome.newlines = sc.newlines;
         return outcome;
+    }
+
+    private String tooLong() {
+        return "record is longer than " + (maxRecordBytes % (1 << 20) == 0 ? (maxRecordBytes >> 20) + " MiB"
+                : String.format(java.util.Locale.ROOT, "%,d bytes", maxRecordBytes)) + " (--max-line-bytes); skipped";
     }
 
     /** Skips white space, refilling as needed; false at the end of input. */

@@ -152,7 +152,7 @@ public final class LogScan {
     public static long estimateRecords(List<LogInput> inputs) {
         long total = 0;
         for (LogInput in : inputs) {
-            if (in.path() == null) {
+            if (in.path() == null || !Files.isRegularFile(in.path())) {
                 return -1;
             }
             try (InputStream s = Files.newInputStream(in.path())) {
@@ -216,6 +216,10 @@ public final class LogScan {
         try {
             if (Files.isDirectory(path)) {
                 throw new InputException(name + ": is a directory, not a log file");
+            }
+            if (!Files.isRegularFile(path) && Files.exists(path)) {
+                // a FIFO or a process substitution (<(zcat x.gz)): read once, as a stream
+                return List.of(new Part(in, Compression.NONE, -1, -1, true));
             }
             size = Files.size(path);
         } catch (NoSuchFileException e) {
@@ -312,7 +316,11 @@ public final class LogScan {
     }
 
     /** A whole input, or the byte range [start, end) of a plain JSONL file. */
-    private record Part(LogInput input, Compression compression, long start, long end) {
+    private record Part(LogInput input, Compression compression, long start, long end, boolean stream) {
+        Part(LogInput input, Compression compression, long start, long end) {
+            this(input, compression, start, end, input.path() == null);
+        }
+
         Done read(PathNode root, ReadOptions options, Consumer<LogRecord> sink) throws IOException {
             if (start >= 0) {
                 try (SeekableByteChannel ch = Files.newByteChannel(input.path())) {
@@ -320,8 +328,10 @@ public final class LogScan {
                     return new Done(r.read(ByteSource.range(ch, start, end), new byte[0], 0, false, sink), "jsonl");
                 }
             }
-            InputStream raw = input.path() == null ? input.stdin() : Files.newInputStream(input.path());
-            try (InputStream in = compression == Compression.NONE && input.path() == null ? detect(raw) : compression.wrap(raw)) {
+            // a FIFO through Files.newInputStream fails on JDK 17 (its available() seeks): use a FileInputStream
+            InputStream raw = input.path() == null ? input.stdin() : stream
+                    ? new java.io.FileInputStream(input.path().toFile()) : Files.newInputStream(input.path());
+            try (InputStream in = stream ? detect(raw) : compression.wrap(raw)) {
                 return readStream(in, root, options, sink);
             } catch (InputException e) {
                 if (e.getMessage().startsWith(input.name() + ":")) {

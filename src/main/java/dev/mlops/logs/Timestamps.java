@@ -47,12 +47,18 @@ public final class Timestamps {
     }
 
     /** Epoch seconds, ms, µs or ns, told apart by magnitude (valid for dates after 1973). */
+    /** 9999-12-31T23:59:59Z: an epoch number past it is not a time. */
+    static final double MAX_EPOCH_SECONDS = 253_402_300_799d;
+
     public static Instant epoch(double v) {
         if (!Double.isFinite(v)) {
             return null;
         }
         double a = Math.abs(v);
         double seconds = a < 1e11 ? v : a < 1e14 ? v / 1e3 : a < 1e17 ? v / 1e6 : v / 1e9;
+        if (Math.abs(seconds) > MAX_EPOCH_SECONDS) {
+            return null;
+        }
         long whole = (long) Math.floor(seconds);
         long nanos = Math.round((seconds - whole) * 1e9);
         if (nanos >= 1_000_000_000L) {

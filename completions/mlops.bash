@@ -237,7 +237,8 @@ function _picocli_mlops_analyze() {
   local commands=""
   local flag_opts="'--histograms' '--fail-on-slo' '--verbose' '-h' '--help'"
   local arg_opts="'--by' '--where' '--since' '--until' '--exact-limit' '--registry' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output'"
-  local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
+  local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf") # --input-format values
+  local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -264,7 +265,9 @@ function _picocli_mlops_analyze() {
       return $?
       ;;
     '--input-format')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
       ;;
     '--map')
       return
@@ -303,9 +306,9 @@ function _picocli_mlops_analyze() {
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
-    local positionals=""
     local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+    type compopt &>/dev/null && compopt -o filenames
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}" -- "${curr_word}") $(compgen -f -- "${curr_word}") ) # log files
   fi
 }
 
@@ -318,16 +321,23 @@ function _picocli_mlops_drift() {
   local commands=""
   local flag_opts="'--fail-on-drift' '--verbose' '-h' '--help'"
   local arg_opts="'--baseline' '--current' '--baseline-until' '--current-since' '--window' '--by' '--where' '--categorical' '--text' '--text-sample' '--stop-words' '--rules' '--min-samples' '--exact-limit' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output'"
-  local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
+  local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf") # --input-format values
+  local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--baseline')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--current')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--baseline-until')
       return
@@ -372,7 +382,9 @@ function _picocli_mlops_drift() {
       return
       ;;
     '--input-format')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
       ;;
     '--map')
       return
@@ -411,9 +423,9 @@ function _picocli_mlops_drift() {
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
-    local positionals=""
     local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+    type compopt &>/dev/null && compopt -o filenames
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}" -- "${curr_word}") $(compgen -f -- "${curr_word}") ) # log files
   fi
 }
 
@@ -426,7 +438,8 @@ function _picocli_mlops_collapse() {
   local commands=""
   local flag_opts="'--fail-on-collapse' '--verbose' '-h' '--help'"
   local arg_opts="'--proxy' '--satisfaction' '--proxy-above' '--satisfied-above' '--window' '--by' '--against' '--where' '--alpha' '--min-window' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output'"
-  local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
+  local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf") # --input-format values
+  local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -462,7 +475,9 @@ function _picocli_mlops_collapse() {
       return
       ;;
     '--input-format')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
       ;;
     '--map')
       return
@@ -501,9 +516,9 @@ function _picocli_mlops_collapse() {
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
-    local positionals=""
     local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+    type compopt &>/dev/null && compopt -o filenames
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}" -- "${curr_word}") $(compgen -f -- "${curr_word}") ) # log files
   fi
 }
 
@@ -516,7 +531,9 @@ function _picocli_mlops_health() {
   local commands=""
   local flag_opts="'--verbose' '-h' '--help'"
   local arg_opts="'--eval-baseline' '--eval-current' '--by' '--window' '--max-gap' '--fail-on' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output'"
-  local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
+  local LEVEL_option_args=("warning" "critical") # --fail-on values
+  local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf") # --input-format values
+  local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -543,10 +560,14 @@ function _picocli_mlops_health() {
       return
       ;;
     '--fail-on')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
       ;;
     '--input-format')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
       ;;
     '--map')
       return
@@ -585,9 +606,9 @@ function _picocli_mlops_health() {
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
-    local positionals=""
     local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+    type compopt &>/dev/null && compopt -o filenames
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}" -- "${curr_word}") $(compgen -f -- "${curr_word}") ) # log files
   fi
 }
 
@@ -600,6 +621,9 @@ function _picocli_mlops_select() {
   local commands=""
   local flag_opts="'--ok-only' '--verbose' '-h' '--help'"
   local arg_opts="'-n' '-o' '--output' '--output-format' '--preferences' '--by' '--length-bins' '--length-field' '--allocate' '--where' '--feedback' '--feedback-field' '--dedup-on' '--near-dup' '--redact' '--weight' '--seed' '--report' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups'"
+  local FORMAT_option_args=("chat" "record" "dpo") # --output-format values
+  local HOW_option_args=("proportional" "equal" "sqrt") # --allocate values
+  local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf") # --input-format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -614,7 +638,9 @@ function _picocli_mlops_select() {
       return $?
       ;;
     '--output-format')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--preferences')
       local IFS=$'\n'
@@ -632,7 +658,9 @@ function _picocli_mlops_select() {
       return
       ;;
     '--allocate')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${HOW_option_args[@]}" ) )
+      return $?
       ;;
     '--where')
       return
@@ -665,7 +693,9 @@ function _picocli_mlops_select() {
       return $?
       ;;
     '--input-format')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
       ;;
     '--map')
       return
@@ -693,9 +723,9 @@ function _picocli_mlops_select() {
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
-    local positionals=""
     local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+    type compopt &>/dev/null && compopt -o filenames
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}" -- "${curr_word}") $(compgen -f -- "${curr_word}") ) # log files
   fi
 }
 
@@ -726,13 +756,16 @@ function _picocli_mlops_promote() {
   local commands=""
   local flag_opts="'--force' '--dry-run' '--verbose' '-h' '--help'"
   local arg_opts="'--to' '--evidence' '--reason' '--by' '--traffic' '--emit' '--registry' '--wait' '--jobs' '--format' '-o' '--output'"
-  local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
+  local STAGE_option_args=("staging" "canary" "production") # --to values
+  local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--to')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STAGE_option_args[@]}" ) )
+      return $?
       ;;
     '--evidence')
       local IFS=$'\n'
@@ -795,7 +828,7 @@ function _picocli_mlops_rollback() {
   local commands=""
   local flag_opts="'--force' '--dry-run' '--verbose' '-h' '--help'"
   local arg_opts="'--to' '--reason' '--by' '--registry' '--wait' '--jobs' '--format' '-o' '--output'"
-  local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
+  local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -852,7 +885,7 @@ function _picocli_mlops_history() {
   local commands=""
   local flag_opts="'--verify' '--verbose' '-h' '--help'"
   local arg_opts="'--registry' '--format' '-o' '--output'"
-  local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
+  local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -912,7 +945,7 @@ function _picocli_mlops_registry_list() {
   local commands=""
   local flag_opts="'--verbose' '-h' '--help'"
   local arg_opts="'--registry' '--format' '-o' '--output'"
-  local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
+  local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -954,7 +987,7 @@ function _picocli_mlops_registry_show() {
   local commands=""
   local flag_opts="'--verbose' '-h' '--help'"
   local arg_opts="'--registry' '--format' '-o' '--output'"
-  local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
+  local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1038,7 +1071,7 @@ function _picocli_mlops_registry_verify() {
   local commands=""
   local flag_opts="'--verbose' '-h' '--help'"
   local arg_opts="'--registry' '--wait' '--jobs' '--format' '-o' '--output'"
-  local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
+  local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1086,7 +1119,7 @@ function _picocli_mlops_registry_diff() {
   local commands=""
   local flag_opts="'--all' '--verbose' '-h' '--help'"
   local arg_opts="'--registry' '--format' '-o' '--output'"
-  local FORMAT_option_args=("TABLE" "JSON" "CSV" "MARKDOWN") # --format values
+  local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
 

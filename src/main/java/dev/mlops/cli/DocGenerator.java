@@ -36,9 +36,66 @@ public final class DocGenerator {
         Env env = new Env(java.nio.file.FileSystems.getDefault(), Paths.get("."), Map.of(), System.in, false);
         CommandLine cl = Mlops.commandLine(env);
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("completions/mlops.bash", AutoComplete.bash("mlops", cl).replace("\r\n", "\n"));
+        files.put("completions/mlops.bash", completeFiles(AutoComplete.bash("mlops", cl).replace("\r\n", "\n"), cl));
         manPages(cl, files);
         return files;
+    }
+
+    /**
+     * picocli completes files only for Path-typed arguments; LOG arguments are strings (so that
+     * "-" is standard input), and options such as --baseline take logs too. Make both complete
+     * as file names, in the functions of the commands that have them.
+     */
+    static String completeFiles(String script, CommandLine root) {
+        StringBuilder out = new StringBuilder();
+        String[] parts = script.split("(?=\n# Generates completions for the options and subcommands of the `)");
+        for (String part : parts) {
+            String p = part;
+            CommandLine cmd = commandOf(root, part);
+            if (cmd != null && cmd.getCommandSpec().positionalParameters().stream()
+                    .anyMatch(a -> a.paramLabel().matches(".*(LOG|FILE).*"))) {
+                p = p.replace("    local positionals=\"\"\n    local IFS=$'\\n'\n    COMPREPLY=( $(compgen -W \"${commands// /$'\\n'}${IFS}${positionals}\" -- \"${curr_word}\") )",
+                        "    local IFS=$'\\n'\n    type compopt &>/dev/null && compopt -o filenames\n"
+                                + "    COMPREPLY=( $(compgen -W \"${commands// /$'\\n'}\" -- \"${curr_word}\") $(compgen -f -- \"${curr_word}\") ) # log files");
+            }
+            if (cmd != null) {
+                for (OptionSpec o : cmd.getCommandSpec().options()) {
+                    if (!o.paramLabel().matches(".*LOG.*")) {
+                        continue;
+                    }
+                    for (String n : o.names()) {
+                        p = p.replace("    '" + n + "')\n      return\n      ;;", "    '" + n + "')\n      local IFS=$'\\n'\n"
+                                + "      type compopt &>/dev/null && compopt -o filenames\n"
+                                + "      COMPREPLY=( $( compgen -f -- \"${curr_word}\" ) ) # files\n      return $?\n      ;;");
+                    }
+                }
+            }
+            out.append(p);
+        }
+        return out.toString();
+    }
+
+    /** The command whose completion function a part of the script is. */
+    private static CommandLine commandOf(CommandLine root, String part) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("subcommands of the `([^`]+)` subcommand").matcher(part);
+        if (!m.find()) {
+            return null;
+        }
+        String name = m.group(1);
+        return find(root, name);
+    }
+
+    private static CommandLine find(CommandLine cl, String name) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommandName().equals(name)) {
+                return sub;
+            }
+            CommandLine deeper = find(sub, name);
+            if (deeper != null) {
+                return deeper;
+            }
+        }
+        return null;
     }
 
     private static void manPages(CommandLine cl, Map<String, String> files) {

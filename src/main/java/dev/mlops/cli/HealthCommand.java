@@ -59,7 +59,7 @@ final class HealthCommand implements Callable<Integer> {
             description = "Report stretches with no traffic at least this long (default: ${DEFAULT-VALUE}).")
     String maxGap;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", description = "Exit 1 on a finding of this severity or "
+    @Option(names = "--fail-on", paramLabel = "LEVEL", completionCandidates = Candidates.Severities.class, description = "Exit 1 on a finding of this severity or "
             + "worse: warning or critical.")
     String failOn;
 

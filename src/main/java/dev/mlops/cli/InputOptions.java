@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
 
 /** How logs are read: the options every command that reads logs shares. */
 final class InputOptions {
-    @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto",
+    @Option(names = "--input-format", paramLabel = "NAME", defaultValue = "auto",
+            completionCandidates = Candidates.InputFormats.class,
             description = "Input format: auto, jsonl, json, csv, azure-trace, llmperf (default: ${DEFAULT-VALUE}). "
                     + "auto tells JSONL, a JSON array and CSV apart by their first byte.")
     String inputFormat;

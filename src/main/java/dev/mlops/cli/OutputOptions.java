@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code --format} and {@code -o}, the same for every command that prints a report. */
 final class OutputOptions {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            completionCandidates = Candidates.Formats.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 

@@ -38,7 +38,8 @@ final class PromoteCommand implements Callable<Integer> {
     @Parameters(paramLabel = "VERSION", description = "The version to promote.")
     String version;
 
-    @Option(names = "--to", required = true, paramLabel = "STAGE", description = "staging, canary or production.")
+    @Option(names = "--to", required = true, paramLabel = "STAGE", completionCandidates = Candidates.Stages.class,
+            description = "staging, canary or production.")
     String to;
 
     @Option(names = "--evidence", paramLabel = "FILE", arity = "1..*",

@@ -65,6 +65,7 @@ final class SelectCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--output-format", paramLabel = "FORMAT", defaultValue = "chat",
+            completionCandidates = Candidates.DatasetFormats.class,
             description = "chat (OpenAI fine-tuning messages), record (the original records) or dpo (prompt, chosen, "
                     + "rejected) (default: ${DEFAULT-VALUE}).")
     String format;
@@ -86,6 +87,7 @@ final class SelectCommand implements Callable<Integer> {
     String lengthField;
 
     @Option(names = "--allocate", paramLabel = "HOW", defaultValue = "proportional",
+            completionCandidates = Candidates.Allocations.class,
             description = "proportional, equal, sqrt, or a YAML file of weights by stratum, named by bin (p90-p99), "
                     + "bin and group (p90-p99 / pro) or full label; the most specific name wins (default: ${DEFAULT-VALUE}).")
     String allocate;

@@ -1,0 +1,59 @@
+package dev.mlops.cli;
+
+import java.util.List;
+
+/** The documented values of options, in lower case, for help texts and bash completion. */
+final class Candidates {
+    private Candidates() {
+    }
+
+    static final class Formats extends Values {
+        Formats() {
+            super("table", "json", "csv", "markdown");
+        }
+    }
+
+    static final class InputFormats extends Values {
+        InputFormats() {
+            super("auto", "jsonl", "json", "csv", "azure-trace", "llmperf");
+        }
+    }
+
+    static final class DatasetFormats extends Values {
+        DatasetFormats() {
+            super("chat", "record", "dpo");
+        }
+    }
+
+    static final class Severities extends Values {
+        Severities() {
+            super("warning", "critical");
+        }
+    }
+
+    static final class Allocations extends Values {
+        Allocations() {
+            super("proportional", "equal", "sqrt");
+        }
+    }
+
+    static final class Stages extends Values {
+        Stages() {
+            super("staging", "canary", "production");
+        }
+    }
+
+    /** A fixed list of values. */
+    abstract static class Values implements Iterable<String> {
+        private final List<String> values;
+
+        Values(String... values) {
+            this.values = List.of(values);
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return values.iterator();
+        }
+    }
+}

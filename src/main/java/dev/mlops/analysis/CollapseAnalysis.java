@@ -63,7 +63,8 @@ public final class CollapseAnalysis {
                         "against %s: proxy %+.4f [%+.4f, %+.4f], satisfaction %+.4f [%+.4f, %+.4f]", against,
                         cmp.proxyLift(), cmp.proxyLow(), cmp.proxyHigh(), cmp.satisfactionLift(),
                         cmp.satisfactionLow(), cmp.satisfactionHigh())));
-                insufficient = false;
+                // a comparison with no interval (too few scored requests on a side) judges nothing
+                insufficient = insufficient && (Double.isNaN(cmp.proxyLow()) || Double.isNaN(cmp.satisfactionLow()));
             }
             out.add(new CollapseReport.Group(key, windows, signals, cmp, insufficient));
         }
@@ -92,7 +93,17 @@ public final class CollapseAnalysis {
         return new CollapseReport.Window(label, w.requests, n, pm, pm - ph, pm + ph, qm, qm - qh, qm + qh, rho,
                 w.proxyPositive == 0 ? Double.NaN : (double) w.clickbait / w.proxyPositive,
                 w.length.count() == 0 ? Double.NaN : w.length.quantile(0.5),
-                Diversity.distinctN(w.responses, 2), NearDuplicates.share(w.responses, 0.8), n < s.minWindow());
+                Diversity.distinctN(w.responses, 2), NearDuplicates.share(w.responses, 0.8),
+                n < s.minWindow() || constant(w.proxySq, pm, n));
+    }
+
+    /** A proxy that takes one value in a window (every request clicked) says nothing about that window. */
+    static boolean constant(double sq, double mean, long n) {
+        if (n < 2) {
+            return true;
+        }
+        double var = (sq - n * mean * mean) / (n - 1);
+        return var <= 1e-12 * (1 + mean * mean);
     }
 
     /** Half the width of a 95% normal interval for a mean from its sum of squares. */

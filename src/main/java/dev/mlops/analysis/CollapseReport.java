@@ -33,7 +33,7 @@ public record CollapseReport(CollapseSettings settings, List<String> groupBy, Li
      * @param medianLength   median output tokens
      * @param distinct2      distinct-2 over a bounded sample of responses
      * @param nearDuplicates share of sampled responses with a near-duplicate (MinHash Jaccard ≥ 0.8)
-     * @param insufficient   fewer scored requests than the minimum: not judged
+     * @param insufficient   fewer scored requests than the minimum, or a proxy with one value: not judged
      */
     public record Window(String label, long requests, long scored, double proxyMean, double proxyLow,
                          double proxyHigh, double satisfactionMean, double satisfactionLow, double satisfactionHigh,

@@ -11,7 +11,32 @@ public final class CollapseRender {
     }
 
     public static String render(CollapseReport r, OutputFormat f, String toolVersion) {
-        return f == OutputFormat.JSON ? json(r, toolVersion) : text(r, f == OutputFormat.MARKDOWN);
+        switch (f) {
+            case JSON: return json(r, toolVersion);
+            case CSV: return csv(r);
+            case MARKDOWN: return text(r, true);
+            case TABLE: return text(r, false);
+        }
+        throw new IllegalArgumentException(f.toString());
+    }
+
+    /** One row per group and window, with every measure as a plain number. */
+    static String csv(CollapseReport r) {
+        TextTable t = TextTable.text(null, List.of("group", "window", "requests", "scored", "proxy_mean", "proxy_low",
+                "proxy_high", "satisfaction_mean", "satisfaction_low", "satisfaction_high", "rho", "clickbait_rate",
+                "median_output_tokens", "distinct_2", "near_duplicate_share", "insufficient", "verdict"));
+        for (CollapseReport.Group g : r.groups()) {
+            String verdict = g.insufficient() ? "insufficient data" : g.suspected() ? "collapse suspected" : "ok";
+            for (CollapseReport.Window w : g.windows()) {
+                t.row(List.of(g.label(), w.label(), Long.toString(w.requests()), Long.toString(w.scored()),
+                        Fmt.plain(w.proxyMean()), Fmt.plain(w.proxyLow()), Fmt.plain(w.proxyHigh()),
+                        Fmt.plain(w.satisfactionMean()), Fmt.plain(w.satisfactionLow()), Fmt.plain(w.satisfactionHigh()),
+                        Fmt.plain(w.rho()), Fmt.plain(w.clickbaitRate()), Fmt.plain(w.medianLength()),
+                        Fmt.plain(w.distinct2()), Fmt.plain(w.nearDuplicates()), Boolean.toString(w.insufficient()),
+                        verdict));
+            }
+        }
+        return t.csv();
     }
 
     static String text(CollapseReport r, boolean markdown) {
@@ -24,9 +49,27 @@ public final class CollapseRender {
                 t.row(List.of(w.label(), Fmt.count(w.scored()), ci(w.proxyMean(), w.proxyLow(), w.proxyHigh()),
                         ci(w.satisfactionMean(), w.satisfactionLow(), w.satisfactionHigh()), Fmt.num(w.rho()),
                         Fmt.percent(w.clickbaitRate()), Fmt.num(w.medianLength()), Fmt.num(w.distinct2()),
-                        w.insufficient() ? "insufficient data" : Fmt.percent(w.nearDuplicates())));
+                        Fmt.percent(w.nearDuplicates()) + (w.insufficient() ? " *" : "")));
             }
-            sb.append(markdown ? t.markdown() : t.text()).append('\n');
+            sb.append(markdown ? t.markdown() : t.text());
+            if (g.windows().stream().anyMatch(CollapseReport.Window::insufficient)) {
+                sb.append("* not judged: fewer than --min-window scored requests, or a proxy with one value "
+                        + "throughout\n");
+            }
+            sb.append('\n');
+            if (g.comparison() != null) {
+                CollapseReport.Comparison c = g.comparison();
+                TextTable cmp = new TextTable(g.label() + " against " + c.against() + " (whole span)",
+                        List.of("measure", "lift", "95% interval", "verdict"));
+                cmp.row(List.of("proxy", Fmt.num(c.proxyLift()), interval(c.proxyLow(), c.proxyHigh()),
+                        c.proxyLow() > 0 ? "rose" : c.proxyHigh() < 0 ? "fell" : "no change"));
+                cmp.row(List.of("satisfaction", Fmt.num(c.satisfactionLift()),
+                        interval(c.satisfactionLow(), c.satisfactionHigh()),
+                        c.satisfactionLow() > 0 ? "rose" : c.satisfactionHigh() < 0 ? "fell" : "no change"));
+                sb.append(markdown ? cmp.markdown() : cmp.text());
+                sb.append(c.flagged() ? "COMPARISON: the proxy rose while satisfaction fell against " + c.against()
+                        : "comparison: no sign of collapse against " + c.against()).append("\n\n");
+            }
             if (g.insufficient()) {
                 sb.append(g.label()).append(": insufficient data (fewer than 3 judged windows)\n\n");
                 continue;
@@ -38,8 +81,13 @@ public final class CollapseRender {
             }
             sb.append(g.label()).append(": ").append(g.suspected() ? "collapse suspected" : "ok").append("\n\n");
         }
-        sb.append(r.suspected() ? "collapse suspected\n" : "ok\n");
+        sb.append(r.suspected() ? "collapse suspected\n" : r.groups().stream().allMatch(CollapseReport.Group::insufficient)
+                ? "insufficient data\n" : "ok\n");
         return sb.toString();
+    }
+
+    private static String interval(double lo, double hi) {
+        return Double.isNaN(lo) ? "-" : "[" + Fmt.num(lo) + ", " + Fmt.num(hi) + "]";
     }
 
     private static String ci(double m, double lo, double hi) {
@@ -54,6 +102,8 @@ public final class CollapseRender {
         root.put("satisfaction", r.settings().satisfaction());
         root.put("alpha", r.settings().alpha());
         root.put("suspected", r.suspected());
+        root.put("verdict", r.suspected() ? "collapse suspected"
+                : r.groups().stream().allMatch(CollapseReport.Group::insufficient) ? "insufficient data" : "ok");
         ArrayNode by = root.putArray("group_by");
         r.groupBy().forEach(by::add);
         ArrayNode groups = root.putArray("groups");

@@ -26,7 +26,32 @@ public final class Fmt {
         if (a >= 1 || a == 0) {
             return String.format(Locale.ROOT, "%.2f", v);
         }
-        return String.format(Locale.ROOT, "%.3g", v);
+        return significant(v, 3);
+    }
+
+    /** {@code v} to {@code digits} significant digits, written out in full: 0.000264, never 2.64E-4. */
+    public static String significant(double v, int digits) {
+        if (!Double.isFinite(v)) {
+            return Double.isNaN(v) ? "-" : v > 0 ? "inf" : "-inf";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        if (Math.abs(v) < 1e-12) {
+            return v > 0 ? "< 1e-12" : "> -1e-12";
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).toPlainString();
+    }
+
+    /** A number for machines: shortest exact decimal, no exponent, no thousands separator. */
+    public static String plain(double v) {
+        if (!Double.isFinite(v)) {
+            return "";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return new java.math.BigDecimal(Double.toString(v)).toPlainString();
     }
 
     public static String percent(double rate) {
@@ -45,8 +70,8 @@ public final class Fmt {
 
     /** Bucket edges: three significant digits, no exponent for everyday sizes. */
     public static String edge(double v) {
-        if (v >= 1e6 || v < 1e-3) {
-            return String.format(Locale.ROOT, "%.2e", v);
+        if (v < 1e-3) {
+            return significant(v, 3);
         }
         if (v >= 100) {
             return String.format(Locale.ROOT, "%,.0f", v);

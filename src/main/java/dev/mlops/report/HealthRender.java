@@ -13,7 +13,32 @@ public final class HealthRender {
     }
 
     public static String render(HealthReport r, OutputFormat f, String toolVersion) {
-        return f == OutputFormat.JSON ? json(r, toolVersion) : text(r, f == OutputFormat.MARKDOWN);
+        switch (f) {
+            case JSON: return json(r, toolVersion);
+            case CSV: return csv(r);
+            case MARKDOWN: return text(r, true);
+            case TABLE: return text(r, false);
+        }
+        throw new IllegalArgumentException(f.toString());
+    }
+
+    /** One row per finding, led by the version; the forgetting categories are in the JSON. */
+    static String csv(HealthReport r) {
+        List<TextTable> tables = new java.util.ArrayList<>();
+        List<List<String>> leads = new java.util.ArrayList<>();
+        for (HealthReport.Entry e : r.versions()) {
+            TextTable t = TextTable.text(null, List.of("severity", "section", "check", "value", "finding"));
+            for (HealthReport.Finding f : e.findings()) {
+                t.row(List.of(f.severity().name().toLowerCase(Locale.ROOT), f.section(), f.check(),
+                        Double.isNaN(f.value()) ? "" : Fmt.plain(f.value()), f.message()));
+            }
+            tables.add(t);
+            leads.add(List.of(e.label()));
+        }
+        if (tables.isEmpty()) {
+            return "version,severity,section,check,value,finding\n";
+        }
+        return TextTable.csv(List.of("version"), leads, tables);
     }
 
     static String text(HealthReport r, boolean markdown) {

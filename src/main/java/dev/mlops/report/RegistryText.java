@@ -77,7 +77,7 @@ public final class RegistryText {
         for (String[] row : rows) {
             t.row(List.of(row));
         }
-        return f == OutputFormat.MARKDOWN ? t.markdown() : t.text();
+        return f == OutputFormat.CSV ? t.csv() : f == OutputFormat.MARKDOWN ? t.markdown() : t.text();
     }
 
     private static ObjectNode version(Registry r, Version v) {

@@ -38,7 +38,7 @@ public final class ReleaseText {
         for (Verifier.Check c : checks) {
             t.row(List.of(c.version(), c.role(), c.path(), c.status(), String.join(", ", c.details())));
         }
-        return f == OutputFormat.MARKDOWN ? t.markdown() : t.text();
+        return tableAs(t, f);
     }
 
     public static String diff(String a, String b, List<VersionDiff.Row> rows, boolean all, OutputFormat f) {
@@ -58,7 +58,18 @@ public final class ReleaseText {
         for (VersionDiff.Row r : shown) {
             t.row(List.of(r.field(), r.a(), r.b()));
         }
-        return shown.isEmpty() ? a + " and " + b + " do not differ\n" : f == OutputFormat.MARKDOWN ? t.markdown() : t.text();
+        if (f == OutputFormat.CSV) {
+            return t.csv();
+        }
+        return shown.isEmpty() ? a + " and " + b + " do not differ\n" : tableAs(t, f);
+    }
+
+    private static String tableAs(TextTable t, OutputFormat f) {
+        switch (f) {
+            case CSV: return t.csv();
+            case MARKDOWN: return t.markdown();
+            default: return t.text();
+        }
     }
 
     /** What became of a plan. */
@@ -73,6 +84,13 @@ public final class ReleaseText {
             return Json.write(root);
         }
         JsonNode m = p.manifest();
+        if (f == OutputFormat.CSV) {
+            TextTable t = TextTable.text(null, List.of("gate", "limit", "value", "passed", "detail"));
+            for (GateResult g : p.gates()) {
+                t.row(List.of(g.gate(), g.limit(), Fmt.plain(g.value()), Boolean.toString(g.passed()), g.detail()));
+            }
+            return t.csv();
+        }
         StringBuilder sb = new StringBuilder();
         sb.append(m.get("action").asText()).append(' ').append(m.get("version").asText()).append(": ")
                 .append(m.get("from_stage").asText()).append(" -> ").append(m.get("to_stage").asText());
@@ -109,6 +127,19 @@ public final class ReleaseText {
         }
         TextTable t = TextTable.text(null, List.of("at", "action", "model", "version", "from", "to", "replaces", "by",
                 "reason", "evidence"));
+        if (f == OutputFormat.CSV) {
+            TextTable c = TextTable.text(null, List.of("at", "action", "model", "version", "from_stage", "to_stage",
+                    "replaces", "by", "reason", "forced", "evidence"));
+            for (JsonNode e : entries) {
+                List<String> ev = new ArrayList<>();
+                e.path("evidence").forEach(x -> ev.add(x.path("file").asText()));
+                c.row(List.of(e.path("at").asText(), e.path("action").asText(), e.path("model").asText(),
+                        e.path("version").asText(), e.path("from_stage").asText(""), e.path("to_stage").asText(""),
+                        e.path("replaces").isTextual() ? e.path("replaces").asText() : "", e.path("by").asText(),
+                        e.path("reason").asText(""), Boolean.toString(e.path("forced").asBoolean()), String.join(" ", ev)));
+            }
+            return c.csv();
+        }
         for (JsonNode e : entries) {
             List<String> ev = new ArrayList<>();
             e.path("evidence").forEach(x -> ev.add(x.path("file").asText()));

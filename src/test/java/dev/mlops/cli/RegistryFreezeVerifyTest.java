@@ -112,7 +112,7 @@ class RegistryFreezeVerifyTest {
         Files.delete(dir.resolve("adapters/v11/adapter_model.safetensors"));
         Cli.Result r = f.run("registry", "verify", "v11");
         assertEquals(3, r.exit());
-        assertTrue(r.out().contains("missing  missing: adapter_model.safetensors"), r.out());
+        assertTrue(r.out().replaceAll("\\s+", " ").contains("missing missing: adapter_model.safetensors"), r.out());
     }
 
     private static String status(JsonNode j, String version, String role) {

@@ -63,8 +63,9 @@ class ReleaseManagersDayTest {
 
         Cli.Result history = f.run("history", "support-bot", "--verify");
         assertEquals(0, history.exit(), history.toString());
-        assertEquals(5, history.out().lines().skip(2).count(), history.out());
-        assertTrue(history.out().contains("rollback  support-bot  v11"), history.out());
+        Cli.Result csv = f.run("history", "support-bot", "--format", "csv");
+        assertEquals(5, csv.out().lines().skip(1).count(), csv.out());
+        assertTrue(csv.out().contains("rollback,support-bot,v11"), csv.out());
         try (var s = Files.list(dir.resolve("manifests"))) {
             assertEquals(3, s.count(), "canary, production, rollback");
         }

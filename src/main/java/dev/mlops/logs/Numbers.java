@@ -10,6 +10,10 @@ public final class Numbers {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return Double.toString(v);
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        // the shortest decimal that reads back as v, written out: 0.000137949, never 1.37949E-4
+        return new java.math.BigDecimal(Double.toString(v)).toPlainString();
     }
 }

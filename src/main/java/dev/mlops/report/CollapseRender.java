@@ -53,8 +53,8 @@ public final class CollapseRender {
             }
             sb.append(markdown ? t.markdown() : t.text());
             if (g.windows().stream().anyMatch(CollapseReport.Window::insufficient)) {
-                sb.append("* not judged: fewer than --min-window scored requests, or a proxy with one value "
-                        + "throughout\n");
+                sb.append("* not judged: too few scored requests (--min-window), or a proxy with one value"
+                        + "\n");
             }
             sb.append('\n');
             if (g.comparison() != null) {

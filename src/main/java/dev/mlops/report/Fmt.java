@@ -45,13 +45,7 @@ public final class Fmt {
 
     /** A number for machines: shortest exact decimal, no exponent, no thousands separator. */
     public static String plain(double v) {
-        if (!Double.isFinite(v)) {
-            return "";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return new java.math.BigDecimal(Double.toString(v)).toPlainString();
+        return Double.isFinite(v) ? dev.mlops.logs.Numbers.plain(v) : "";
     }
 
     public static String percent(double rate) {

@@ -56,12 +56,18 @@ public final class ReleaseText {
         }
         TextTable t = TextTable.text(null, List.of("field", a, b));
         for (VersionDiff.Row r : shown) {
-            t.row(List.of(r.field(), r.a(), r.b()));
+            boolean hash = f != OutputFormat.CSV && r.field().endsWith("sha256");
+            t.row(List.of(r.field(), hash ? shortHash(r.a()) : r.a(), hash ? shortHash(r.b()) : r.b()));
         }
         if (f == OutputFormat.CSV) {
             return t.csv();
         }
         return shown.isEmpty() ? a + " and " + b + " do not differ\n" : tableAs(t, f);
+    }
+
+    /** A SHA-256 as people compare them at a glance: its first 16 digits (the JSON and CSV have all 64). */
+    private static String shortHash(String h) {
+        return h != null && h.matches("[0-9a-f]{64}") ? h.substring(0, 16) + "…" : h;
     }
 
     private static String tableAs(TextTable t, OutputFormat f) {

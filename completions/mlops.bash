@@ -319,7 +319,7 @@ function _picocli_mlops_drift() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--fail-on-drift' '--verbose' '-h' '--help'"
+  local flag_opts="'--fail-on-drift' '--details' '--verbose' '-h' '--help'"
   local arg_opts="'--baseline' '--current' '--baseline-until' '--current-since' '--window' '--by' '--where' '--categorical' '--text' '--text-sample' '--stop-words' '--rules' '--min-samples' '--exact-limit' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values

@@ -89,7 +89,8 @@ public final class DriftComparison {
         long[][] bins = deciles(sa, sb);
         return new FeatureDrift(f, "numeric", "ks", d, p, Double.NaN, "wasserstein_norm", effect, rules.minWasserstein(),
                 Divergence.psi(bins[0], bins[1]), Divergence.jensenShannon(bins[0], bins[1], 2), a.count(), b.count(),
-                List.of(), !rules.disabled().contains(f), false, exact ? "exact" : "sketch");
+                List.of(), !rules.disabled().contains(f), false, exact ? "exact" : "sketch",
+                exact ? Double.NaN : KolmogorovSmirnov.gridBound(sa, sb, dev.mlops.stats.Distribution.RELATIVE_ERROR));
     }
 
     /** Counts of both samples in the baseline's decile bins (an edge belongs to the bin below it). */

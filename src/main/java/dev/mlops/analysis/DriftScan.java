@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.ToIntFunction;
 
 /**
  * The accumulator behind {@code mlops drift}: routes each record to its window (baseline,
@@ -13,14 +12,14 @@ import java.util.function.ToIntFunction;
  */
 public final class DriftScan implements Accumulator<DriftScan, Map<Integer, Map<String, DriftWindow>>> {
     /** The window of a record, or -1 to skip it. */
-    private final ToIntFunction<LogRecord> windowOf;
+    private final java.util.function.ToIntFunction<LogRecord> windowOf;
     private final List<String> groupBy;
     private final RecordFilter filter;
     private final DriftSettings settings;
     private final Map<Integer, Map<String, DriftWindow>> windows = new HashMap<>();
     private long skipped;
 
-    public DriftScan(ToIntFunction<LogRecord> windowOf, List<String> groupBy, RecordFilter filter,
+    public DriftScan(java.util.function.ToIntFunction<LogRecord> windowOf, List<String> groupBy, RecordFilter filter,
                      DriftSettings settings) {
         this.windowOf = windowOf;
         this.groupBy = List.copyOf(groupBy);

@@ -22,16 +22,25 @@ import java.util.List;
  * @param enabled     whether the feature can raise drift
  * @param drifted     the verdict
  * @param method      exact or sketch (numeric), else "counts"
+ * @param bound       for a KS D computed from sketches, the most it can be off from the exact D; else NaN
  */
 public record FeatureDrift(String feature, String kind, String test, double statistic, double pValue, double pAdjusted,
                            String effectName, double effect, double threshold, double psi, double js, long nBaseline,
-                           long nCurrent, List<String> unseen, boolean enabled, boolean drifted, String method) {
+                           long nCurrent, List<String> unseen, boolean enabled, boolean drifted, String method,
+                           double bound) {
     public FeatureDrift {
         unseen = List.copyOf(unseen);
     }
 
+    public FeatureDrift(String feature, String kind, String test, double statistic, double pValue, double pAdjusted,
+                        String effectName, double effect, double threshold, double psi, double js, long nBaseline,
+                        long nCurrent, List<String> unseen, boolean enabled, boolean drifted, String method) {
+        this(feature, kind, test, statistic, pValue, pAdjusted, effectName, effect, threshold, psi, js, nBaseline,
+                nCurrent, unseen, enabled, drifted, method, Double.NaN);
+    }
+
     FeatureDrift withAdjusted(double adjusted, boolean verdict) {
         return new FeatureDrift(feature, kind, test, statistic, pValue, adjusted, effectName, effect, threshold, psi, js,
-                nBaseline, nCurrent, unseen, enabled, verdict, method);
+                nBaseline, nCurrent, unseen, enabled, verdict, method, bound);
     }
 }

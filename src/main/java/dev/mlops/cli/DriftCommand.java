@@ -4,6 +4,7 @@ import dev.mlops.analysis.DriftComparison;
 import dev.mlops.analysis.DriftReport;
 import dev.mlops.analysis.DriftRules;
 import dev.mlops.analysis.DriftScan;
+import dev.mlops.analysis.DriftWindows;
 import dev.mlops.analysis.DriftSettings;
 import dev.mlops.analysis.GroupDrift;
 import dev.mlops.analysis.RecordFilter;
@@ -103,6 +104,9 @@ final class DriftCommand implements Callable<Integer> {
     @Option(names = "--fail-on-drift", description = "Exit 1 when drift is found.")
     boolean failOnDrift;
 
+    @Option(names = "--details", description = "In a timeline, also print each drifted window's feature and term tables.")
+    boolean details;
+
     @Option(names = "--exact-limit", paramLabel = "N", defaultValue = "100000",
             description = "Values per numeric feature kept exactly; past it, a sketch (default: ${DEFAULT-VALUE}).")
     int exactLimit;
@@ -148,48 +152,57 @@ final class DriftCommand implements Callable<Integer> {
         input.name(spec, "--by", by).name(spec, "--categorical", categorical).name(spec, "--where", filter.fields())
                 .groupBy(by);
         ReadOptions options = input.readOptions(env, fields, Mapping.unreferenced(fields, optional.toArray(new Field[0])));
+        DriftWindows plan = plan(twoFiles);
+        List<FileReport> read = new ArrayList<>();
         List<dev.mlops.logs.ReadChecks.Named> absent = new ArrayList<>();
         List<dev.mlops.logs.LogInput> allInputs = new ArrayList<>();
-        DriftReport report;
-        List<FileReport> read = new ArrayList<>();
+        DriftScan scan;
+        List<FileReport> baselineFiles;
+        List<FileReport> currentFiles;
         if (twoFiles) {
-            LogScan.Result<DriftScan> b = scan(baseline, options, r -> 0, filter, settings);
-            LogScan.Result<DriftScan> c = scan(current, options, r -> 1, filter, settings);
+            LogScan.Result<DriftScan> b = scan(baseline, options, r -> plan.windowOf(r, true), filter, settings);
+            LogScan.Result<DriftScan> c = scan(current, options, r -> plan.windowOf(r, false), filter, settings);
             b.sink().merge(c.sink());
-            read.addAll(b.files());
-            read.addAll(c.files());
+            scan = b.sink();
+            baselineFiles = b.files();
+            currentFiles = c.files();
             absent.addAll(b.absent());
             absent.retainAll(c.absent());
             allInputs.addAll(input.inputs(baseline, env));
-            report = new DriftReport("windows", by, rules, b.files(), c.files(),
-                    compare(b.sink(), settings, rules, false));
         } else {
-            ToIntFunction<LogRecord> windowOf = windowOf();
-            LogScan.Result<DriftScan> s = scan(logs, options, windowOf, filter, settings);
-            read.addAll(s.files());
+            LogScan.Result<DriftScan> s = scan(logs, options, r -> plan.windowOf(r, false), filter, settings);
+            scan = s.sink();
+            baselineFiles = s.files();
+            currentFiles = s.files();
             absent.addAll(s.absent());
             allInputs.addAll(input.inputs(logs, env));
             if (s.sink().skipped() > 0) {
                 spec.commandLine().getErr().printf("mlops: %,d records had no timestamp or fell between the windows; "
                         + "left out%n", s.sink().skipped());
             }
-            report = new DriftReport(window != null ? "timeline" : "windows", by, rules, s.files(), s.files(),
-                    compare(s.sink(), settings, rules, window != null));
+        }
+        read.addAll(baselineFiles);
+        if (twoFiles) {
+            read.addAll(currentFiles);
         }
         input.check(spec.commandLine().getErr(), read, absent, allInputs);
+        boolean timeline = plan.mode() == DriftWindows.Mode.TIMELINE;
+        DriftReport report = new DriftReport(timeline ? "timeline" : "windows", by, rules, baselineFiles, currentFiles,
+                plan.compare(scan, settings, rules, minSamples));
         if (report.groups().isEmpty()) {
             throw new MlopsException(ExitCode.BAD_INPUT, "nothing to compare: no window holds any record");
         }
         for (GroupDrift g : report.groups()) {
             boolean baselineShort = g.nBaseline() < minSamples;
-            if (g.insufficient() && (baselineShort || !report.mode().equals("timeline"))) {
+            if (g.insufficient() && (baselineShort || !timeline)) {
                 throw new MlopsException(ExitCode.BAD_INPUT, String.format(java.util.Locale.ROOT,
-                        "cannot compare %s: the %s window has %,d records, fewer than --min-samples %,d",
+                        "cannot compare %s: the %s window has %,d records, fewer than --min-samples %,d%s",
                         g.label(), baselineShort ? "baseline" : "current", baselineShort ? g.nBaseline() : g.nCurrent(),
-                        minSamples));
+                        minSamples, timeline ? " (no window of the group has enough)" : ""));
             }
         }
-        output.emit(DriftRender.render(report, output.format, VersionProvider.version()), spec.commandLine().getOut());
+        output.emit(DriftRender.render(report, output.format, VersionProvider.version(), details),
+                spec.commandLine().getOut());
         return report.drifted() && failOnDrift ? ExitCode.CHECK_FAILED.code() : ExitCode.OK.code();
     }
 
@@ -202,53 +215,17 @@ final class DriftCommand implements Callable<Integer> {
         return LogScan.run(inputs, options, () -> new DriftScan(windowOf, by, filter, sampled), DriftScan::merge);
     }
 
-    /** Baseline window against every later window, per group. */
-    private List<GroupDrift> compare(DriftScan scan, DriftSettings settings, DriftRules rules, boolean timeline) {
-        var windows = scan.result();
-        List<GroupDrift> out = new ArrayList<>();
-        if (windows.isEmpty()) {
-            return out;
-        }
-        int first = windows.keySet().iterator().next();
-        var base = windows.get(first);
-        for (var w : windows.entrySet()) {
-            if (w.getKey() == first && (timeline || windows.size() > 1)) {
-                continue;
+    private DriftWindows plan(boolean twoFiles) {
+        try {
+            if (twoFiles) {
+                return DriftWindows.files();
             }
-            for (var g : w.getValue().entrySet()) {
-                var b = base.get(g.getKey());
-                var empty = settings.newWindowForReport();
-                out.add(DriftComparison.compare(scan.keyOf(g.getKey()), label(w.getKey(), timeline),
-                        b == null ? empty : b, g.getValue(), settings, rules, minSamples));
-            }
+            Instant until = baselineUntil == null ? null : time("--baseline-until", baselineUntil);
+            Instant since = currentSince == null ? null : time("--current-since", currentSince);
+            return window != null ? DriftWindows.timeline(duration(), until) : DriftWindows.cut(until, since);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return out;
-    }
-
-    private String label(int index, boolean timeline) {
-        if (!timeline) {
-            return "current";
-        }
-        Duration d = duration();
-        Instant start = baselineUntil == null ? Instant.ofEpochSecond(index * d.getSeconds())
-                : time("--baseline-until", baselineUntil).plus(d.multipliedBy(index - 1L));
-        return start.toString();
-    }
-
-    private ToIntFunction<LogRecord> windowOf() {
-        Instant until = baselineUntil == null ? null : time("--baseline-until", baselineUntil);
-        Instant since = currentSince == null ? null : time("--current-since", currentSince);
-        if (window != null) {
-            long seconds = duration().getSeconds();
-            if (until != null) {
-                return r -> r.timestamp() == null ? -1 : r.timestamp().isBefore(until) ? 0
-                        : 1 + (int) ((r.timestamp().getEpochSecond() - until.getEpochSecond()) / seconds);
-            }
-            return r -> r.timestamp() == null ? -1 : (int) Math.floorDiv(r.timestamp().getEpochSecond(), seconds);
-        }
-        Instant cut = until != null ? until : since;
-        Instant start = since != null ? since : until;
-        return r -> r.timestamp() == null ? -1 : r.timestamp().isBefore(cut) ? 0 : r.timestamp().isBefore(start) ? -1 : 1;
     }
 
     private Duration duration() {

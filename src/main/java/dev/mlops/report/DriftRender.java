@@ -19,15 +19,25 @@ public final class DriftRender {
     }
 
     public static String render(DriftReport r, OutputFormat f, String toolVersion) {
+        return render(r, f, toolVersion, false);
+    }
+
+    /** @param details in a timeline, also each drifted window's feature and term tables */
+    public static String render(DriftReport r, OutputFormat f, String toolVersion, boolean details) {
         switch (f) {
             case JSON: return json(r, toolVersion);
             case CSV: return csv(r);
-            case MARKDOWN: return text(r, true);
-            default: return text(r, false);
+            case MARKDOWN: return text(r, true, details);
+            case TABLE: return text(r, false, details);
         }
+        throw new IllegalArgumentException(f.toString());
     }
 
     static String text(DriftReport r, boolean markdown) {
+        return text(r, markdown, false);
+    }
+
+    static String text(DriftReport r, boolean markdown, boolean details) {
         StringBuilder sb = new StringBuilder();
         if (r.mode().equals("timeline")) {
             TextTable t = TextTable.text("drift timeline: each window against the baseline",
@@ -38,9 +48,12 @@ public final class DriftRender {
                         Fmt.num(g.maxPsi()), verdict(g)));
             }
             sb.append(markdown ? t.markdown() : t.text()).append('\n');
+            if (!details && r.groups().stream().anyMatch(GroupDrift::drifted)) {
+                sb.append("(--details prints the feature and term tables of each drifted window)\n\n");
+            }
         }
         for (GroupDrift g : r.groups()) {
-            if (r.mode().equals("timeline") && !g.drifted()) {
+            if (r.mode().equals("timeline") && (!g.drifted() || !details)) {
                 continue;
             }
             String title = String.format(Locale.ROOT, "%s, %s: %s records against %s in the baseline: %s", g.label(),
@@ -66,7 +79,8 @@ public final class DriftRender {
         if (terms.isEmpty()) {
             return;
         }
-        TextTable t = new TextTable(title, List.of("term", "z", "baseline docs", "current docs", ""));
+        TextTable t = new TextTable(title + " (counts are documents that hold the term, not occurrences)",
+                List.of("term", "z", "baseline docs", "current docs", ""));
         for (TermShift s : terms) {
             t.row(List.of(s.term(), String.format(Locale.ROOT, "%+.1f", s.z()), Fmt.count(s.baseline()),
                     Fmt.count(s.current()), s.isNew() ? "new" : ""));
@@ -75,11 +89,12 @@ public final class DriftRender {
     }
 
     private static String verdict(GroupDrift g) {
-        return g.insufficient() ? "insufficient data" : g.drifted() ? "DRIFT" : "no drift";
+        return g.nCurrent() == 0 ? "empty" : g.insufficient() ? "insufficient data" : g.drifted() ? "DRIFT" : "no drift";
     }
 
-    private static String p(double p) {
-        return Double.isNaN(p) ? "-" : p < 1e-16 ? "<1e-16" : String.format(Locale.ROOT, "%.3g", p);
+    /** A p-value; one below 1e-300 is written so, never as 0. */
+    static String p(double p) {
+        return Double.isNaN(p) ? "-" : p < 1e-300 ? "< 1e-300" : String.format(Locale.ROOT, "%.3g", p);
     }
 
     /** The effect against its floor: three blocks are the floor. */
@@ -128,6 +143,10 @@ public final class DriftRender {
                 x.put("kind", fd.kind());
                 x.put("test", fd.test());
                 Json.put(x, "statistic", fd.statistic());
+                if (!Double.isNaN(fd.bound())) {
+                    // D from sketches: the exact D lies within statistic ± statistic_bound
+                    Json.put(x, "statistic_bound", fd.bound());
+                }
                 Json.put(x, "p_value", fd.pValue());
                 Json.put(x, "p_adjusted", fd.pAdjusted());
                 x.put("effect_name", fd.effectName());

@@ -1,7 +1,5 @@
 package dev.mlops.stats;
 
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
-
 /** Chi-square tests on counts. */
 public final class ChiSquare {
     private ChiSquare() {
@@ -59,11 +57,38 @@ public final class ChiSquare {
         return new Result(x2, df, sf(x2, df));
     }
 
+    /**
+     * The upper tail P(X ≥ x), computed directly as the regularized upper incomplete gamma
+     * function Q(df/2, x/2), not as 1 − CDF (which is 0 for every p below 1e-16). Past the
+     * smallest double it is {@link Double#MIN_VALUE}, never 0: the p-value is at most that.
+     */
     static double sf(double x, int df) {
         if (!(x > 0)) {
             return 1;
         }
-        double p = 1 - new ChiSquaredDistribution(null, df).cumulativeProbability(x);
-        return Math.max(0, p);
+        double q = org.apache.commons.math3.special.Gamma.regularizedGammaQ(df / 2.0, x / 2.0, 1e-15, 100_000);
+        return q > 0 ? Math.min(1, q) : Double.MIN_VALUE;
+    }
+
+    /** log10 of the upper tail, accurate where {@link #sf} underflows (an asymptotic series for large x). */
+    public static double log10Sf(double x, int df) {
+        double q = sf(x, df);
+        if (q > Double.MIN_NORMAL) {
+            return Math.log10(q);
+        }
+        double a = df / 2.0;
+        double h = x / 2.0;
+        // Q(a, h) ~ h^(a-1) e^-h / Γ(a) · (1 + (a-1)/h + (a-1)(a-2)/h² + ...)
+        double series = 1;
+        double term = 1;
+        for (int k = 1; k < 30; k++) {
+            term *= (a - k) / h;
+            if (Math.abs(term) < 1e-17) {
+                break;
+            }
+            series += term;
+        }
+        double ln = (a - 1) * Math.log(h) - h - org.apache.commons.math3.special.Gamma.logGamma(a) + Math.log(series);
+        return ln / Math.log(10);
     }
 }

@@ -7,6 +7,34 @@ package dev.mlops.stats;
  * distribution at {@code λ = D·sqrt(nm/(n+m))} (scipy's {@code kstwobign}).
  */
 public final class KolmogorovSmirnov {
+    /**
+     * How far D computed between two grids of {@code g} equally spaced quantiles, each value known
+     * to a relative accuracy {@code alpha} (a DDSketch), can be from the exact D of the data: each
+     * grid's empirical CDF is within 1/g of the data's, and a value off by a factor within
+     * 1 ± alpha moves a CDF by at most the mass in that band, measured here on the grid itself.
+     */
+    public static double gridBound(double[] gridA, double[] gridB, double alpha) {
+        return 1.0 / gridA.length + 1.0 / gridB.length + band(gridA, alpha) + band(gridB, alpha);
+    }
+
+    /** The largest share of sorted values within [x(1 − alpha), x(1 + alpha)] for any x, plus one value. */
+    static double band(double[] sorted, double alpha) {
+        int best = 0;
+        int lo = 0;
+        for (int hi = 0; hi < sorted.length; hi++) {
+            double top = sorted[hi];
+            while (lo < hi && sorted[lo] < bottom(top, alpha)) {
+                lo++;
+            }
+            best = Math.max(best, hi - lo + 1);
+        }
+        return Math.min(1, (best + 1.0) / sorted.length);
+    }
+
+    private static double bottom(double top, double alpha) {
+        return top >= 0 ? top * (1 - alpha) / (1 + alpha) : top * (1 + alpha) / (1 - alpha);
+    }
+
     public static final long EXACT_LIMIT = 10_000;
 
     private KolmogorovSmirnov() {

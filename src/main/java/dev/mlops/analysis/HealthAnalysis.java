@@ -3,6 +3,7 @@ package dev.mlops.analysis;
 import dev.mlops.analysis.HealthReport.Finding;
 import dev.mlops.analysis.HealthReport.Severity;
 import dev.mlops.logs.FileReport;
+import dev.mlops.stats.BinomialCusum;
 import dev.mlops.stats.ChangePoint;
 import dev.mlops.stats.MultipleTesting;
 import dev.mlops.stats.Paired;
@@ -17,16 +18,29 @@ import java.util.TreeMap;
 /**
  * Turns health counts into findings. Default thresholds: error rate warning at 1%, critical at
  * 5%; truncation warning at 5%, critical at 20%; empty responses warning at 1%, critical at 10%;
- * timeouts warning at 0.5%. Change points: per window p95 latency and error rate, standardised
- * on the first third of the windows (at least 4), one-sided CUSUM with k = 0.5 and h = 5
- * standard deviations; a latency change is a warning, an error-rate change critical. Forgetting:
+ * timeouts warning at 0.5%. Change points, over windows of at least 30 requests (a final window
+ * with less than half the median traffic is still filling and left out), with the first third (at
+ * least 4) as the baseline: the error rate by a Bernoulli CUSUM ({@link BinomialCusum}) whose
+ * threshold is simulated for a 1% false-alarm rate, reported (critical) only for a rise of at least
+ * one percentage point; p95 latency by a standardised CUSUM with k = 0.5 and h simulated the same
+ * way, reported (warning) for a move of at least 10%. The start is the maximum-likelihood split
+ * for error rates and the CUSUM's restart for latency. Forgetting:
  * per category, exact McNemar on pass/fail and Wilcoxon signed-rank on scores, Benjamini-Hochberg
  * over all of them at 0.05; a regressed category is critical.
  */
 public final class HealthAnalysis {
     static final double CUSUM_K = 0.5;
-    static final double CUSUM_H = 5;
     static final int MIN_WINDOWS = 8;
+    /** Windows with fewer requests are left out of the change-point series. */
+    static final int MIN_WINDOW_REQUESTS = 30;
+    /** The false-alarm rate each change-point detector is calibrated to, per series. */
+    static final double FALSE_ALARM = 0.01;
+    /** The smallest rise in error rate reported as a change point (one percentage point). */
+    static final double MIN_RATE_SHIFT = 0.01;
+    /** The smallest rise in p95 latency reported as a change point (10%). */
+    static final double MIN_LATENCY_SHIFT = 0.10;
+    /** The seed of the threshold simulations: the same input gives the same report. */
+    static final long SEED = 20261201L;
 
     private HealthAnalysis() {
     }
@@ -73,13 +87,16 @@ public final class HealthAnalysis {
         for (int i = 0; i < HealthScan.FIELDS.size(); i++) {
             long m = g.missing[i];
             String field = HealthScan.FIELDS.get(i);
-            if (m == g.requests) {
+            boolean answer = HealthScan.ANSWER_FIELDS.contains(field);
+            long of = answer ? g.requests - g.errors : g.requests;
+            String what = answer ? "successful requests" : "records";
+            if (m == of && of > 0) {
                 out.add(new Finding("data_quality", "missing." + field, Severity.INFO, 1,
-                        field + " is absent from every record"));
+                        field + " is absent from every one of the " + what));
             } else if (m > 0) {
-                out.add(new Finding("data_quality", "missing." + field, Severity.WARNING, share(m, g.requests),
-                        String.format(Locale.ROOT, "%s is missing from %,d of %,d records (%s)", field, m, g.requests,
-                                pct(m, g.requests))));
+                out.add(new Finding("data_quality", "missing." + field, Severity.WARNING, share(m, of),
+                        String.format(Locale.ROOT, "%s is missing from %,d of %,d %s (%s)", field, m, of, what,
+                                pct(m, of))));
             }
         }
         if (g.duplicateIds > 0) {
@@ -163,24 +180,57 @@ public final class HealthAnalysis {
     }
 
     private static void changePoints(HealthScan.Group g, long windowSeconds, List<Finding> out) {
-        List<Long> idx = new ArrayList<>(g.windows.keySet());
+        List<Long> idx = new ArrayList<>();
+        for (Map.Entry<Long, HealthScan.Window> w : g.windows.entrySet()) {
+            if (w.getValue().requests >= MIN_WINDOW_REQUESTS) {
+                idx.add(w.getKey());
+            }
+        }
+        if (idx.size() > 1 && partial(g, idx)) {
+            idx.remove(idx.size() - 1);
+        }
         if (idx.size() < MIN_WINDOWS) {
-            if (!idx.isEmpty()) {
+            if (!g.windows.isEmpty()) {
                 out.add(new Finding("infrastructure", "change_points", Severity.INFO, idx.size(), String.format(Locale.ROOT,
-                        "insufficient data: %d windows of %s, change points need at least %d", idx.size(),
-                        human(windowSeconds), MIN_WINDOWS)));
+                        "insufficient data: %d windows of %s with at least %d requests, change points need at least %d",
+                        idx.size(), human(windowSeconds), MIN_WINDOW_REQUESTS, MIN_WINDOWS)));
             }
             return;
         }
+        int base = Math.max(4, idx.size() / 3);
+        long[] n = new long[idx.size()];
+        long[] e = new long[idx.size()];
         double[] p95 = new double[idx.size()];
-        double[] err = new double[idx.size()];
         for (int i = 0; i < idx.size(); i++) {
             HealthScan.Window w = g.windows.get(idx.get(i));
+            n[i] = w.requests;
+            e[i] = w.errors;
             p95[i] = w.latency.count() == 0 ? Double.NaN : w.latency.quantile(0.95);
-            err[i] = (double) w.errors / w.requests;
+        }
+        BinomialCusum.Result r = BinomialCusum.detect(n, e, base, FALSE_ALARM, MIN_RATE_SHIFT, SEED);
+        if (r.alarm()) {
+            out.add(new Finding("infrastructure", "change_point.error_rate", Severity.CRITICAL, r.after() - r.p0(),
+                    String.format(Locale.ROOT, "error rate rose from %s to %s from the window starting %s (Bernoulli "
+                            + "CUSUM alarm at %s)", pct(r.p0()), pct(r.after()),
+                            Instant.ofEpochSecond(idx.get(r.start()) * windowSeconds),
+                            Instant.ofEpochSecond(idx.get(r.index()) * windowSeconds))));
         }
         changePoint("latency_p95_ms", p95, idx, windowSeconds, Severity.WARNING, out);
-        changePoint("error_rate", err, idx, windowSeconds, Severity.CRITICAL, out);
+    }
+
+    /** The last window holds less than half the median traffic of the others: it is still filling. */
+    private static boolean partial(HealthScan.Group g, List<Long> idx) {
+        long[] counts = new long[idx.size() - 1];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = g.windows.get(idx.get(i)).requests;
+        }
+        java.util.Arrays.sort(counts);
+        long median = counts[counts.length / 2];
+        return g.windows.get(idx.get(idx.size() - 1)).requests * 2 < median;
+    }
+
+    private static String pct(double rate) {
+        return String.format(Locale.ROOT, "%.2f%%", rate * 100);
     }
 
     static void changePoint(String what, double[] series, List<Long> idx, long windowSeconds, Severity severity,
@@ -201,23 +251,28 @@ public final class HealthAnalysis {
             var += (series[i] - mean) * (series[i] - mean);
         }
         double sd = Math.max(Math.sqrt(var / (base - 1)), Math.max(0.05 * Math.abs(mean), 1e-9));
-        double[] z = new double[series.length];
-        for (int i = 0; i < series.length; i++) {
-            z[i] = (series[i] - mean) / sd;
+        double[] z = new double[series.length - base];
+        for (int i = base; i < series.length; i++) {
+            z[i - base] = (series[i] - mean) / sd;
         }
-        ChangePoint.Alarm a = ChangePoint.cusumUp(z, CUSUM_K, CUSUM_H);
+        double h = ChangePoint.calibratedH(base, z.length, CUSUM_K, FALSE_ALARM, SEED);
+        ChangePoint.Alarm a = ChangePoint.cusumUp(z, CUSUM_K, h);
         if (a == null) {
             return;
         }
+        int start = base + a.start();
         double after = 0;
-        for (int i = a.start(); i < series.length; i++) {
+        for (int i = start; i < series.length; i++) {
             after += series[i];
         }
-        after /= series.length - a.start();
+        after /= series.length - start;
+        if (after - mean < MIN_LATENCY_SHIFT * Math.abs(mean)) {
+            return;
+        }
         out.add(new Finding("infrastructure", "change_point." + what, severity, after - mean, String.format(Locale.ROOT,
-                "%s rose from %.4g to %.4g on average from the window starting %s (CUSUM alarm at %s)", what, mean, after,
-                Instant.ofEpochSecond(idx.get(a.start()) * windowSeconds), Instant.ofEpochSecond(idx.get(a.index())
-                        * windowSeconds))));
+                "%s %s from %.4g to %.4g on average from the window starting %s (CUSUM alarm at %s)", what,
+                after > mean ? "rose" : "fell", mean, after, Instant.ofEpochSecond(idx.get(start) * windowSeconds),
+                Instant.ofEpochSecond(idx.get(base + a.index()) * windowSeconds))));
     }
 
     /** Compares two canary evals item by item. */

@@ -97,7 +97,8 @@ public final class HealthScan implements Accumulator<HealthScan, Map<String, Hea
             g.zeroLatencyErrors += r.isError() ? 1 : 0;
         }
         for (int i = 0; i < FIELDS.size(); i++) {
-            if (absent(r, FIELDS.get(i))) {
+            // a failed request has no answer: its missing answer fields are not missing data
+            if (absent(r, FIELDS.get(i)) && !(r.isError() && ANSWER_FIELDS.contains(FIELDS.get(i)))) {
                 g.missing[i]++;
             }
         }
@@ -130,6 +131,10 @@ public final class HealthScan implements Accumulator<HealthScan, Map<String, Hea
             }
         }
     }
+
+    /** Fields only a successful request has; their missing share is over successful requests. */
+    public static final java.util.Set<String> ANSWER_FIELDS = java.util.Set.of("output_tokens", "ttft_ms",
+            "finish_reason", "response");
 
     private static boolean absent(LogRecord r, String f) {
         switch (f) {

@@ -29,10 +29,12 @@ public final class Paired {
     }
 
     /**
-     * The Wilcoxon signed-rank test of paired samples (zero differences dropped, scipy's default).
-     * Exact when at most 50 pairs remain, as scipy 1.17's 'auto' (which uses the exact
-     * distribution of integer ranks even when |differences| tie); otherwise the normal
-     * approximation with tie-corrected variance and no continuity correction (scipy method='approx').
+     * The Wilcoxon signed-rank test of paired samples (zero differences dropped, scipy's default
+     * zero_method='wilcox'). When at most 50 pairs remain: exact, by the permutation distribution
+     * of the signed-rank sum over the pairs' own (mid)ranks, so that tied |differences| are
+     * handled exactly (scipy's 'exact' assumes integer ranks, and its 'auto' falls back to the
+     * normal approximation when there are ties). Past 50 pairs: the normal approximation with
+     * tie-corrected variance and no continuity correction (scipy method='approx').
      */
     public static Wilcoxon wilcoxon(double[] a, double[] b, boolean allowExact) {
         List<Double> d = new ArrayList<>();
@@ -62,7 +64,7 @@ public final class Paired {
         }
         double t = Math.min(plus, minus);
         if (allowExact && n <= 50) {
-            return new Wilcoxon(t, exactP((int) Math.floor(t), n), n, "exact");
+            return new Wilcoxon(t, exactP(r, t), n, "exact");
         }
         double mean = n * (n + 1) / 4.0;
         double var = n * (n + 1) * (2 * n + 1) / 24.0 - tieTerm(abs) / 48.0;
@@ -87,7 +89,34 @@ public final class Paired {
         return sum;
     }
 
-    /** P(T ≤ t) · 2 for the signed-rank statistic of n pairs, by counting subsets of ranks. */
+    /**
+     * 2 · P(T ≤ t) under the null (each rank's sign ± with probability 1/2), counting the sign
+     * patterns of the given ranks exactly: midranks are halves, so twice each is an integer.
+     */
+    static double exactP(double[] ranks, double t) {
+        int n = ranks.length;
+        int[] twice = new int[n];
+        int max = 0;
+        for (int i = 0; i < n; i++) {
+            twice[i] = (int) Math.round(2 * ranks[i]);
+            max += twice[i];
+        }
+        double[] ways = new double[max + 1];
+        ways[0] = 1;
+        for (int k : twice) {
+            for (int s = max; s >= k; s--) {
+                ways[s] += ways[s - k];
+            }
+        }
+        double below = 0;
+        long limit = Math.round(2 * t);
+        for (int s = 0; s <= limit; s++) {
+            below += ways[s];
+        }
+        return Math.min(1, 2 * below / Math.pow(2, n));
+    }
+
+    /** P(T ≤ t) · 2 for the signed-rank statistic of n pairs with untied ranks 1..n. */
     static double exactP(int t, int n) {
         int max = n * (n + 1) / 2;
         double[] ways = new double[max + 1];

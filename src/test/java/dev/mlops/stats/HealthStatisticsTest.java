@@ -74,6 +74,39 @@ class HealthStatisticsTest {
         assertEquals(0.1650265656246961, approx.pValue(), 1e-12);
     }
 
+    /**
+     * Ties at n = 24 and n = 36 (scores in halves: many |differences| tie, and some are zero).
+     * Data: python3 -c "import numpy as np; r=np.random.default_rng(24); a=np.round(r.normal(5,1,24)*2)/2;
+     * b=np.round(r.normal(5.3,1,24)*2)/2" (and seed 36, n 36, shift 0.4). The exact permutation
+     * distribution over the midranks (a separate numpy subset-count of 2·ranks) gives 0.37561607360839844
+     * and 0.0013786554336547852; scipy.stats.wilcoxon(a, b, method=PermutationMethod(n_resamples=200000,
+     * rng=default_rng(1))) gives 0.37535812320938394 and 0.0013899930500347497, within its Monte Carlo error;
+     * method='approx' (tie-corrected) gives 0.3662224290745284 and 0.002064668938143889.
+     */
+    @Test
+    void wilcoxonSignedRank_withTies_isExactOverMidranks() {
+        double[] a24 = {6.5, 5.5, 4.0, 5.0, 4.5, 5.0, 5.5, 3.5, 6.0, 4.0, 5.0, 6.0, 5.5, 4.5, 7.0, 5.5, 4.0, 5.0, 4.0,
+                5.5, 3.5, 5.5, 3.0, 6.0};
+        double[] b24 = {5.5, 6.5, 4.5, 3.0, 4.0, 5.0, 7.5, 6.0, 6.5, 4.5, 5.0, 5.0, 6.5, 4.5, 5.0, 7.0, 4.5, 5.5, 4.0,
+                5.0, 6.0, 6.5, 4.0, 3.0};
+        Paired.Wilcoxon w24 = Paired.wilcoxon(a24, b24, true);
+        assertEquals(81.0, w24.statistic());
+        assertEquals(20, w24.n(), "4 zero differences dropped");
+        assertEquals(0.37561607360839844, w24.pValue(), 1e-12);
+        assertEquals(0.37535812320938394, w24.pValue(), 0.002, "scipy's permutation test, 200,000 resamples");
+        assertEquals(0.3662224290745284, Paired.wilcoxon(a24, b24, false).pValue(), 1e-12);
+        double[] a36 = {4.0, 4.5, 4.5, 5.0, 6.0, 5.0, 5.5, 5.0, 4.0, 5.0, 5.5, 5.0, 4.5, 4.0, 6.5, 4.0, 4.0, 3.5, 5.5,
+                5.0, 4.0, 5.0, 5.0, 4.5, 4.0, 4.5, 5.0, 4.0, 4.5, 5.5, 6.0, 6.0, 5.5, 6.0, 4.5, 5.0};
+        double[] b36 = {5.0, 6.5, 4.5, 5.0, 7.0, 5.0, 3.5, 6.0, 6.5, 4.5, 4.5, 5.0, 5.5, 6.5, 6.5, 4.0, 7.0, 4.5, 5.5,
+                5.5, 5.0, 4.5, 7.5, 5.5, 7.0, 4.5, 6.0, 5.0, 6.0, 6.5, 4.5, 5.5, 6.0, 6.5, 6.5, 5.0};
+        Paired.Wilcoxon w36 = Paired.wilcoxon(a36, b36, true);
+        assertEquals(62.0, w36.statistic());
+        assertEquals(27, w36.n());
+        assertEquals(0.0013786554336547852, w36.pValue(), 1e-15);
+        assertEquals(0.0013899930500347497, w36.pValue(), 0.0002, "scipy's permutation test, 200,000 resamples");
+        assertEquals(0.002064668938143889, Paired.wilcoxon(a36, b36, false).pValue(), 1e-12);
+    }
+
     /** GOLDEN.md: CUSUM (k=0.5, h=4) on [.1,−.3,.2,0,1.2,1.5,.9,1.4,1.1,1.3] alarms at index 9 with S=4.4. */
     @Test
     void cusum() {

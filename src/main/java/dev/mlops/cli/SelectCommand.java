@@ -14,6 +14,7 @@ import dev.mlops.selection.Allocation;
 import dev.mlops.selection.Candidate;
 import dev.mlops.selection.Coverage;
 import dev.mlops.selection.DatasetWriter;
+import dev.mlops.selection.PreferencePairs;
 import dev.mlops.selection.Eligibility;
 import dev.mlops.selection.LengthCounts;
 import dev.mlops.selection.Redactor;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -193,21 +195,44 @@ final class SelectCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--allocate: " + e.getMessage());
         }
-        Map<String, Long> capacity = new HashMap<>();
-        quotas.forEach((s, q) -> capacity.put(s, q == 0 ? 0 : 2 * q + 10));
-        // pass two: bottom-k reservoirs; text only for records that can still be picked
         ReadOptions full = input.readOptions(env, fields, Mapping.unreferenced(fields, Field.USER, Field.ID, Field.ARM,
                 Field.STAGE, Field.TIMESTAMP, Field.LATENCY_MS, Field.TTFT_MS, Field.COST_USD, Field.CACHED_INPUT_TOKENS));
-        var bounds = new java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicLong>();
-        LogScan.Result<Reservoirs> second = LogScan.run(inputs, full,
-                () -> new Reservoirs(strata, eligible, capacity, seed, weight, bounds), Reservoirs::merge);
-        Map<String, List<Candidate>> reservoirs = second.sink().result();
-        Selection.Result picked = Selection.pick(reservoirs, quotas, n, dedupOn, nearDup);
-        DatasetWriter.Written written = DatasetWriter.write(picked, format, redactor, feedbackField,
-                preferences == null ? Map.of() : DatasetWriter.preferences(preferences, env.display(preferences)));
+        Map<String, List<Candidate>> reservoirs;
+        Selection.Result picked;
+        DatasetWriter.Written written;
+        long eligiblePairs = -1;
+        if (format.equals("dpo")) {
+            // the unit of a DPO pair is the prompt: n prompts among those rated both ways
+            Eligibility rated = new Eligibility(filter, okOnly, "any", feedbackField);
+            Map<Long, String[]> file = preferences == null ? Map.of()
+                    : DatasetWriter.preferences(preferences, env.display(preferences));
+            Set<Long> eligibleSet = LogScan.run(inputs, full, () -> new PreferencePairs.Rated(rated, feedbackField,
+                    file.keySet()), PreferencePairs.Rated::merge).sink().eligible();
+            eligiblePairs = eligibleSet.size();
+            Set<Long> chosen = PreferencePairs.choose(eligibleSet, n, seed);
+            Map<Long, PreferencePairs.Pair> pairs = LogScan.run(inputs, full, () -> new PreferencePairs.Collect(chosen,
+                    rated, feedbackField, strata, seed), PreferencePairs.Collect::merge).sink().result();
+            written = DatasetWriter.dpo(pairs, file, seed, redactor);
+            reservoirs = new java.util.TreeMap<>();
+            for (PreferencePairs.Pair p : pairs.values()) {
+                Candidate c = p.chosen() != null ? p.chosen() : p.any();
+                reservoirs.computeIfAbsent(c.stratum(), k -> new ArrayList<>()).add(c);
+            }
+            picked = Selection.pick(reservoirs, reservoirs.keySet().stream().collect(java.util.stream.Collectors
+                    .toMap(s -> s, s -> (long) reservoirs.get(s).size())), n, "prompt", 1.0);
+        } else {
+            Map<String, Long> capacity = new HashMap<>();
+            quotas.forEach((s, q) -> capacity.put(s, q == 0 ? 0 : 2 * q + 10));
+            // pass two: bottom-k reservoirs; text only for records that can still be picked
+            var bounds = new java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicLong>();
+            reservoirs = LogScan.run(inputs, full, () -> new Reservoirs(strata, eligible, capacity, seed, weight, bounds),
+                    Reservoirs::merge).sink().result();
+            picked = Selection.pick(reservoirs, quotas, n, dedupOn, nearDup, format.equals("chat"));
+            written = DatasetWriter.write(picked, format, redactor);
+        }
         OutputOptions.emit(out, written.content(), spec.commandLine().getOut());
         SelectReport r = Coverage.report(n, seed, allocate, format, written.lines(), strata, available, quotas,
-                reservoirs, picked, lengths, redactor);
+                reservoirs, picked, lengths, redactor, eligiblePairs);
         if (report == null) {
             spec.commandLine().getErr().print(SelectRender.text(r, false));
         } else {

@@ -44,6 +44,8 @@ final class JsonScanner {
     boolean lazyText;
     /** Start and end (negated when escaped) of the prompt [0,1] and response [2,3] spans, or -1. */
     final int[] spans = new int[4];
+    /** The span of a messages array, the prompt's source when no prompt string came first, or -1. */
+    final int[] messageSpan = new int[2];
     private final StringCache strings = new StringCache();
     byte[] buf;
     int pos;
@@ -60,6 +62,7 @@ final class JsonScanner {
     void record() {
         out.reset();
         java.util.Arrays.fill(spans, -1);
+        java.util.Arrays.fill(messageSpan, -1);
         object(root);
     }
 
@@ -67,6 +70,9 @@ final class JsonScanner {
     String text(int which) {
         int s = spans[2 * which];
         int e = spans[2 * which + 1];
+        if (s < 0 && which == 0 && messageSpan[0] >= 0) {
+            return Messages.lastUser(new String(buf, messageSpan[0], messageSpan[1] - messageSpan[0], StandardCharsets.UTF_8));
+        }
         if (s < 0) {
             return null;
         }
@@ -185,6 +191,10 @@ final class JsonScanner {
         } else if (c == '[') {
             if (slots.length == 0) {
                 skipValue();
+            } else if (slots[0].how == Rule.How.MESSAGES) {
+                int start = pos;
+                skipValue();
+                messages(slots, start, pos);
             } else {
                 firstElement(slots);
             }
@@ -192,6 +202,23 @@ final class JsonScanner {
             skipValue();
         } else {
             scalar(slots);
+        }
+    }
+
+    /** A chat messages array: its last user message is the prompt, decoded now or kept for {@link #text}. */
+    private void messages(Slot[] slots, int start, int end) {
+        if (lazyText) {
+            if (messageSpan[0] < 0) {
+                messageSpan[0] = start;
+                messageSpan[1] = end;
+            }
+            return;
+        }
+        String prompt = Messages.lastUser(new String(buf, start, end - start, StandardCharsets.UTF_8));
+        if (prompt != null) {
+            for (Slot s : slots) {
+                out.text(s, prompt);
+            }
         }
     }
 

@@ -61,6 +61,7 @@ public final class Mapping {
         r.add(Rule.marker("level", Rule.How.LEVEL));
         text(r, Field.FINISH_REASON, "finish_reason", "stop_reason", "gen_ai.response.finish_reasons");
         text(r, Field.PROMPT, "prompt", "input");
+        r.add(new Rule("messages", Field.PROMPT, Rule.How.MESSAGES, 1, null));
         text(r, Field.RESPONSE, "response", "output", "completion", "generated_text");
         text(r, Field.COST_USD, "cost_usd", "response_cost", "calculatedTotalCost", "total_cost", "cost");
         for (String f : List.of("thumbs", "rating", "clicked", "satisfaction", "reward")) {

@@ -80,6 +80,13 @@ final class RecordBuilder {
     }
 
     void text(Slot s, String v) {
+        if (s.how == Rule.How.MESSAGES && v.startsWith("[")) {
+            // a messages array given as a JSON string (a CSV column, an exported attribute)
+            v = Messages.lastUser(v);
+            if (v == null) {
+                return;
+            }
+        }
         switch (s.kind) {
             case TEXT:
                 if (s.field == Field.ATTRIBUTE) {

@@ -23,7 +23,9 @@ public record Rule(String path, Field field, How how, double scale, String name)
         /** An HTTP status code: 400 and above is an error. */
         HTTP_CODE,
         /** A log level: ERROR or FATAL is an error. */
-        LEVEL
+        LEVEL,
+        /** A chat messages array: the text of its last user message. */
+        MESSAGES
     }
 
     public Rule {

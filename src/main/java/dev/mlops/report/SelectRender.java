@@ -31,6 +31,12 @@ public final class SelectRender {
         r.js().forEach((f, d) -> sb.append(String.format(Locale.ROOT, "Jensen-Shannon distance, source vs selection, "
                 + "%s: %.4f%n", f, d)));
         sb.append(String.format(Locale.ROOT, "duplicates left out: %,d%n", r.duplicates()));
+        if (r.withoutText() > 0) {
+            sb.append(String.format(Locale.ROOT, "left out without a prompt or a response: %,d%n", r.withoutText()));
+        }
+        if (r.eligiblePairs() >= 0) {
+            sb.append(String.format(Locale.ROOT, "prompts rated both ways (eligible for a pair): %,d%n", r.eligiblePairs()));
+        }
         r.redacted().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "redacted %s: %,d%n", k, v)));
         return sb.toString();
     }
@@ -61,6 +67,10 @@ public final class SelectRender {
         ObjectNode js = root.putObject("js_distance");
         r.js().forEach((f, d) -> Json.put(js, f, d));
         root.put("duplicates_left_out", r.duplicates());
+        root.put("without_text_left_out", r.withoutText());
+        if (r.eligiblePairs() >= 0) {
+            root.put("eligible_pairs", r.eligiblePairs());
+        }
         ObjectNode red = root.putObject("redacted");
         r.redacted().forEach(red::put);
         return Json.write(root);

@@ -26,7 +26,7 @@ public final class Coverage {
     public static SelectReport report(long n, long seed, String allocate, String format, long written, Strata strata,
                                       Map<String, Long> available, Map<String, Long> quotas,
                                       Map<String, List<Candidate>> reservoirs, Selection.Result result,
-                                      TreeMap<Long, Long> sourceLengths, Redactor redactor) {
+                                      TreeMap<Long, Long> sourceLengths, Redactor redactor, long eligiblePairs) {
         List<SelectReport.Stratum> rows = new ArrayList<>();
         for (Map.Entry<String, Long> e : available.entrySet()) {
             String s = e.getKey();
@@ -43,7 +43,7 @@ public final class Coverage {
             js.put(strata.by().get(f), distance(available, result.picks(), f + 1));
         }
         return new SelectReport(n, written, seed, allocate, format, rows, tokens(sourceLengths), tokens(picked), js,
-                result.duplicates(), redactor.counts());
+                result.duplicates(), redactor.counts(), result.withoutText(), eligiblePairs);
     }
 
     /** JS distance between source and selection over one part of the stratum key (0: the length bin). */

@@ -3,6 +3,7 @@ package dev.mlops.selection;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.logs.Messages;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,61 +23,79 @@ public final class DatasetWriter {
     public record Written(String content, long lines) {
     }
 
-    public static Written write(Selection.Result r, String format, Redactor redactor, String feedbackField) {
-        return write(r, format, redactor, feedbackField, Map.of());
-    }
-
-    /**
-     * @param preferences for dpo: normalised prompt → {chosen, rejected} from a preference file,
-     *                    used for picked prompts the logs hold no rated pair for
-     */
-    public static Written write(Selection.Result r, String format, Redactor redactor, String feedbackField,
-                                Map<String, String[]> preferences) {
+    /** chat (OpenAI fine-tuning messages) or record (the original records) for the picked candidates. */
+    public static Written write(Selection.Result r, String format, Redactor redactor) {
         StringBuilder sb = new StringBuilder();
         long lines = 0;
-        if (format.equals("dpo")) {
-            Map<String, Candidate[]> byPrompt = new HashMap<>();
-            for (Candidate c : r.pool()) {
-                double f = c.record().number(feedbackField);
-                if (Double.isNaN(f) || c.record().response() == null) {
-                    continue;
-                }
-                Candidate[] pair = byPrompt.computeIfAbsent(Dedup.normalize(c.record().prompt()), k -> new Candidate[2]);
-                int side = f > 0 ? 0 : 1;
-                if (pair[side] == null) {
-                    pair[side] = c;
-                }
-            }
-            java.util.Set<String> done = new java.util.HashSet<>();
-            for (Candidate c : r.picked()) {
-                String p = Dedup.normalize(c.record().prompt());
-                Candidate[] pair = byPrompt.get(p);
-                String[] file = preferences.get(p);
-                boolean fromLogs = pair != null && pair[0] != null && pair[1] != null;
-                if (!fromLogs && file == null || !done.add(p)) {
-                    continue;
-                }
-                ObjectNode o = JSON.createObjectNode();
-                o.put("prompt", redactor.apply(c.record().prompt()));
-                o.put("chosen", redactor.apply(fromLogs ? pair[0].record().response() : file[0]));
-                o.put("rejected", redactor.apply(fromLogs ? pair[1].record().response() : file[1]));
-                sb.append(o).append('\n');
-                lines++;
-            }
-            return new Written(sb.toString(), lines);
-        }
         for (Candidate c : r.picked()) {
             if (format.equals("record")) {
                 sb.append(redactor.apply(c.raw())).append('\n');
             } else {
-                ObjectNode o = JSON.createObjectNode();
-                ArrayNode m = o.putArray("messages");
-                m.addObject().put("role", "user").put("content", redactor.apply(c.record().prompt()));
-                if (c.record().response() != null) {
-                    m.addObject().put("role", "assistant").put("content", redactor.apply(c.record().response()));
-                }
-                sb.append(o).append('\n');
+                sb.append(chat(c, redactor)).append('\n');
             }
+            lines++;
+        }
+        return new Written(sb.toString(), lines);
+    }
+
+    /**
+     * One fine-tuning example: the record's conversation when it holds a messages array (system,
+     * user and assistant turns, those without text left out), else its prompt; then its response
+     * as the last assistant turn. Never a null content.
+     */
+    static ObjectNode chat(Candidate c, Redactor redactor) {
+        ObjectNode o = JSON.createObjectNode();
+        ArrayNode m = o.putArray("messages");
+        List<Messages.Message> conversation = List.of();
+        if (c.raw() != null && c.raw().contains("\"messages\"")) {
+            try {
+                conversation = Messages.of(JSON.readTree(c.raw()).get("messages"));
+            } catch (java.io.IOException e) {
+                conversation = List.of();
+            }
+        }
+        String last = null;
+        for (Messages.Message msg : conversation) {
+            if (List.of("system", "user", "assistant").contains(msg.role())) {
+                m.addObject().put("role", msg.role()).put("content", redactor.apply(msg.content()));
+                last = msg.role();
+            }
+        }
+        if (last == null) {
+            m.addObject().put("role", "user").put("content", redactor.apply(c.record().prompt()));
+            last = "user";
+        }
+        String response = c.record().response();
+        if (response != null && !response.isBlank() && !"assistant".equals(last)) {
+            m.addObject().put("role", "assistant").put("content", redactor.apply(response));
+        }
+        return o;
+    }
+
+    /**
+     * DPO lines for the chosen prompts, in the order of their seeded keys: the logs' own pair where
+     * the prompt was rated both ways, else the preference file's.
+     *
+     * @param preferences prompt hash ({@link PreferencePairs#promptHash}) → {chosen, rejected}
+     */
+    public static Written dpo(Map<Long, PreferencePairs.Pair> pairs, Map<Long, String[]> preferences, long seed,
+                              Redactor redactor) {
+        List<Long> order = new java.util.ArrayList<>(pairs.keySet());
+        order.sort(java.util.Comparator.comparingLong((Long h) -> PreferencePairs.mix(seed, h)).thenComparingLong(h -> h));
+        StringBuilder sb = new StringBuilder();
+        long lines = 0;
+        for (long h : order) {
+            PreferencePairs.Pair p = pairs.get(h);
+            boolean fromLogs = p.chosen() != null && p.rejected() != null;
+            String[] file = preferences.get(h);
+            if (!fromLogs && file == null || p.any() == null) {
+                continue;
+            }
+            ObjectNode o = JSON.createObjectNode();
+            o.put("prompt", redactor.apply((fromLogs ? p.chosen() : p.any()).record().prompt()));
+            o.put("chosen", redactor.apply(fromLogs ? p.chosen().record().response() : file[0]));
+            o.put("rejected", redactor.apply(fromLogs ? p.rejected().record().response() : file[1]));
+            sb.append(o).append('\n');
             lines++;
         }
         return new Written(sb.toString(), lines);
@@ -86,8 +105,8 @@ public final class DatasetWriter {
     public static final List<String> FORMATS = List.of("chat", "record", "dpo");
 
     /** A preference file: JSONL of {prompt, chosen, rejected}; one-line errors name the file and line. */
-    public static Map<String, String[]> preferences(java.nio.file.Path file, String name) {
-        Map<String, String[]> out = new HashMap<>();
+    public static Map<Long, String[]> preferences(java.nio.file.Path file, String name) {
+        Map<Long, String[]> out = new HashMap<>();
         try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(file)) {
             String line;
             int n = 0;
@@ -107,7 +126,7 @@ public final class DatasetWriter {
                         throw new dev.mlops.logs.InputException(name + ":" + n + ": " + f + " is missing or not a string");
                     }
                 }
-                out.putIfAbsent(Dedup.normalize(o.get("prompt").asText()),
+                out.putIfAbsent(PreferencePairs.promptHash(o.get("prompt").asText()),
                         new String[] {o.get("chosen").asText(), o.get("rejected").asText()});
             }
         } catch (java.nio.file.NoSuchFileException e) {

@@ -12,7 +12,8 @@ import java.util.Set;
  * Duplicate clusters among candidates: exact duplicates of normalised text (NFKC, lowercase,
  * punctuation dropped, white space folded), and near duplicates: MinHash signatures over word
  * shingles (the set of words) with LSH (16 bands of 8 of 128 hashes: a pair at Jaccard 0.85 shares
- * a band with probability 0.994, a pair at 0.3 with 0.001) propose pairs; a proposed pair whose
+ * a band with probability 0.994, a pair at 0.3 with 0.001; texts of at most 30 distinct words also
+ * in 32 bands of 4, as one edit moves a short text's similarity most) propose pairs; a proposed pair whose
  * signatures agree on at least threshold − 0.15 of the hashes is checked, and it is a near
  * duplicate when the exact Jaccard similarity of its word sets reaches the threshold. Clusters are
  * transitive (union-find); only one member of a cluster is picked.
@@ -21,6 +22,9 @@ public final class Dedup {
     static final int HASHES = 128;
     static final int BANDS = 16;
     static final int ROWS = HASHES / BANDS;
+    /** Texts of at most this many distinct words are also banded finer. */
+    static final int SHORT_WORDS = 30;
+    static final int SHORT_BANDS = 32;
 
     private Dedup() {
     }
@@ -65,31 +69,48 @@ public final class Dedup {
                 sig[i] = signature(text[i]);
                 words.add(new HashSet<>(List.of(text[i].split(" "))));
             }
-            for (int b = 0; b < BANDS; b++) {
-                Map<Long, List<Integer>> bucket = new HashMap<>();
-                for (int i = 0; i < n; i++) {
-                    long h = 0;
-                    for (int r = 0; r < ROWS; r++) {
-                        h = h * 0x100000001b3L + sig[i][b * ROWS + r];
-                    }
-                    List<Integer> members = bucket.computeIfAbsent(h, k -> new java.util.ArrayList<>());
-                    for (int j : members) {
-                        if (find(parent, i) != find(parent, j) && agree(sig[i], sig[j]) >= (threshold - 0.15) * HASHES
-                                && jaccard(words.get(i), words.get(j)) >= threshold) {
-                            union(parent, i, j);
-                        }
-                    }
-                    if (members.size() < 32) {
-                        members.add(i);
-                    }
-                }
+            band(sig, words, parent, threshold, BANDS, ROWS, null);
+            // a short text changes a larger share of its words with each edit: band its signature
+            // finer (32 bands of 4, so a pair at Jaccard 0.8 meets with probability 1 − 2e-8)
+            boolean[] shortText = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                shortText[i] = words.get(i).size() <= SHORT_WORDS;
             }
+            band(sig, words, parent, threshold, SHORT_BANDS, HASHES / SHORT_BANDS, shortText);
         }
         int[] rep = new int[n];
         for (int i = 0; i < n; i++) {
             rep[i] = find(parent, i);
         }
         return rep;
+    }
+
+    /** Proposes pairs that share a band of {@code rows} hashes; among {@code only} texts when given. */
+    private static void band(long[][] sig, List<Set<String>> words, int[] parent, double threshold, int bands, int rows,
+                             boolean[] only) {
+        int n = sig.length;
+        for (int b = 0; b < bands; b++) {
+            Map<Long, List<Integer>> bucket = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                if (only != null && !only[i]) {
+                    continue;
+                }
+                long h = 0;
+                for (int r = 0; r < rows; r++) {
+                    h = h * 0x100000001b3L + sig[i][b * rows + r];
+                }
+                List<Integer> members = bucket.computeIfAbsent(h, k -> new java.util.ArrayList<>());
+                for (int j : members) {
+                    if (find(parent, i) != find(parent, j) && agree(sig[i], sig[j]) >= (threshold - 0.15) * HASHES
+                            && jaccard(words.get(i), words.get(j)) >= threshold) {
+                        union(parent, i, j);
+                    }
+                }
+                if (members.size() < 32) {
+                    members.add(i);
+                }
+            }
+        }
     }
 
     private static int agree(long[] a, long[] b) {

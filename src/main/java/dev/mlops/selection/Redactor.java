@@ -15,7 +15,10 @@ public final class Redactor {
         PATTERNS.put("email", Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"));
         PATTERNS.put("credit-card", Pattern.compile("\\b\\d(?:[ -]?\\d){12,18}\\b"));
         PATTERNS.put("ip", Pattern.compile("\\b(?:(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)\\b"));
-        PATTERNS.put("phone", Pattern.compile("(?<![\\w.])\\+?\\d{1,3}?[ .-]?\\(?\\d{2,4}\\)?[ .-]\\d{3,4}[ .-]\\d{3,4}(?![\\w.])"));
+        // +1 415 555 7324 · (415) 555-7324 · 415.555.7324 · 020 7946 0958 · +44 20 7946 0958; a sentence may
+        // end right after it. Not inside a longer number, a decimal or an IP address.
+        PATTERNS.put("phone", Pattern.compile("(?<![\\w+.])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{2,4}\\)|\\d{2,4})[ .-]?"
+                + "\\d{3,4}[ .-]?\\d{3,4}(?!\\w)(?![.,]\\d)"));
     }
 
     private final List<String> kinds;

@@ -14,10 +14,12 @@ import java.util.Map;
  * @param js         Jensen-Shannon distance (base 2) between source and selection, per stratification field
  * @param duplicates candidates left out because a duplicate was picked
  * @param redacted   masked matches by kind
+ * @param withoutText candidates left out because chat output needs a prompt and a response
+ * @param eligiblePairs for dpo, the prompts rated both ways (or in the preference file); else -1
  */
 public record SelectReport(long requested, long picked, long seed, String allocate, String outputFormat,
                            List<Stratum> strata, Tokens source, Tokens selection, Map<String, Double> js,
-                           long duplicates, Map<String, Long> redacted) {
+                           long duplicates, Map<String, Long> redacted, long withoutText, long eligiblePairs) {
     public static final String SCHEMA = "mlops.select/v1";
 
     public SelectReport {

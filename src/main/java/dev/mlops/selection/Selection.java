@@ -23,14 +23,31 @@ public final class Selection {
      * @param picked      the picked candidates, smallest key first
      * @param picks       picked per stratum
      * @param duplicates  candidates skipped because a member of their cluster was picked
+     * @param withoutText candidates left out because the output needs a prompt and a response they lack
      */
-    public record Result(List<Candidate> picked, Map<String, Long> picks, long duplicates, List<Candidate> pool) {
+    public record Result(List<Candidate> picked, Map<String, Long> picks, long duplicates, List<Candidate> pool,
+                         long withoutText) {
     }
 
     public static Result pick(Map<String, List<Candidate>> reservoirs, Map<String, Long> quotas, long n,
                               String dedupOn, double nearDup) {
+        return pick(reservoirs, quotas, n, dedupOn, nearDup, false);
+    }
+
+    /** @param needText leave out candidates without a prompt or a response (chat output) */
+    public static Result pick(Map<String, List<Candidate>> reservoirs, Map<String, Long> quotas, long n,
+                              String dedupOn, double nearDup, boolean needText) {
         List<Candidate> all = new ArrayList<>();
-        reservoirs.values().forEach(all::addAll);
+        long withoutText = 0;
+        for (List<Candidate> cs : reservoirs.values()) {
+            for (Candidate c : cs) {
+                if (needText && (isBlank(c.record().prompt()) || isBlank(c.record().response()))) {
+                    withoutText++;
+                } else {
+                    all.add(c);
+                }
+            }
+        }
         all.sort(Comparator.comparingDouble(Candidate::key).thenComparingLong(Candidate::hash));
         int[] cluster = Dedup.clusters(all, dedupOn, nearDup);
         Set<Integer> used = new HashSet<>();
@@ -75,6 +92,10 @@ public final class Selection {
                 dups++;
             }
         }
-        return new Result(picked, picks, dups, all);
+        return new Result(picked, picks, dups, all, withoutText);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -53,7 +53,7 @@ class FiltersAndFieldsTest {
             args.addAll(List.of("-n", "5", "-o", dir.resolve("out.jsonl").toString()));
         }
         if (command.equals("drift")) {
-            args.addAll(List.of("--baseline-until", "2026-11-02"));
+            args.addAll(List.of("--baseline-until", "2026-11-01T11:00:00Z"));
         }
         Cli.Result r = run(args.toArray(new String[0]));
         assertTrue(r.exit() == 0 || r.exit() == 3, r.toString());
@@ -66,7 +66,7 @@ class FiltersAndFieldsTest {
         Cli.Result by = run("analyze", p.toString(), "--by", "regoin");
         assertEquals(0, by.exit(), by.toString());
         assertTrue(by.err().contains("no record has the field 'regoin' (--by); did you mean 'region'?"), by.err());
-        Cli.Result cat = run("drift", p.toString(), "--baseline-until", "2026-11-02", "--categorical", "segmnt");
+        Cli.Result cat = run("drift", p.toString(), "--baseline-until", "2026-11-01T11:00:00Z", "--categorical", "segmnt");
         assertTrue(cat.err().contains("'segmnt' (--categorical); did you mean 'segment'?"), cat.toString());
         Cli.Result proxy = run("collapse", p.toString(), "--proxy", "feedback.clickd");
         assertTrue(proxy.err().contains("no record has the field 'feedback.clickd' (--proxy)"), proxy.toString());

@@ -397,8 +397,8 @@ class ReleaseAttackTest {
             for (String[] cmd : List.of(new String[] {"promote", "v12", "--to", "staging", "--evidence", "/dev/zero"},
                     new String[] {"promote", "v12", "--to", "staging", "--evidence", "fifo"},
                     new String[] {"registry", "list", "--registry", "fifo"},
-                    new String[] {"drift", "logs.jsonl", "--baseline-until", "2026-11-02", "--rules", "/dev/zero"},
-                    new String[] {"drift", "logs.jsonl", "--baseline-until", "2026-11-02", "--stop-words", "fifo"},
+                    new String[] {"drift", "logs.jsonl", "--baseline-until", "2026-11-01T11:00:00Z", "--rules", "/dev/zero"},
+                    new String[] {"drift", "logs.jsonl", "--baseline-until", "2026-11-01T11:00:00Z", "--stop-words", "fifo"},
                     new String[] {"analyze", "logs.jsonl", "--mapping", "/dev/zero"})) {
                 Cli.Result r = f.run(cmd);
                 assertEquals(3, r.exit(), String.join(" ", cmd) + ": " + r);

@@ -31,7 +31,7 @@ class TablesAndCsvTest {
 
     private static final List<List<String>> REPORTS = List.of(
             List.of("analyze", "logs.jsonl"), List.of("analyze", "logs.jsonl", "--histograms"),
-            List.of("drift", "logs.jsonl", "--baseline-until", "2026-11-02"), List.of("collapse", "logs.jsonl"),
+            List.of("drift", "logs.jsonl", "--baseline-until", "2026-11-01T11:00:00Z"), List.of("collapse", "logs.jsonl"),
             List.of("health", "logs.jsonl"), List.of("registry", "list"), List.of("registry", "show", "v12"),
             List.of("registry", "verify"), List.of("registry", "diff", "v11", "v12"), List.of("history"));
 
@@ -53,7 +53,7 @@ class TablesAndCsvTest {
         for (List<String> cmd : List.of(List.of("health", "logs.jsonl"), List.of("collapse", "logs.jsonl"),
                 List.of("history"), List.of("registry", "verify"), List.of("registry", "show", "v12"),
                 List.of("registry", "diff", "v11", "v12"), List.of("registry", "list"),
-                List.of("analyze", "logs.jsonl"), List.of("drift", "logs.jsonl", "--baseline-until", "2026-11-02"))) {
+                List.of("analyze", "logs.jsonl"), List.of("drift", "logs.jsonl", "--baseline-until", "2026-11-01T11:00:00Z"))) {
             List<String> args = new ArrayList<>(cmd);
             args.addAll(List.of("--format", "csv"));
             Cli.Result r = f.run(args.toArray(new String[0]));

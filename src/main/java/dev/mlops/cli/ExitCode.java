@@ -9,6 +9,7 @@ public enum ExitCode {
     CHECK_FAILED(1, "a check that was asked for failed (--fail-on-slo, --fail-on-drift, --fail-on-collapse, --fail-on), or a promotion gate failed"),
     USAGE(2, "usage error: unknown option, bad value, missing argument"),
     BAD_INPUT(3, "bad input: unreadable, empty or binary file, invalid registry, too many bad records"),
+    SERVICE_UNAVAILABLE(69, "a service is unavailable: a model server that does not answer (sysexits EX_UNAVAILABLE)"),
     INTERNAL(70, "internal error (a bug: please report it with --verbose output)");
 
     private final int code;

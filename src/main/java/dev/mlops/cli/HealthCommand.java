@@ -104,7 +104,7 @@ final class HealthCommand implements Callable<Integer> {
         HealthReport.Forgetting forgetting = evalBaseline == null ? null : HealthAnalysis.forgetting(
                 EvalResults.load(evalBaseline, env.display(evalBaseline)),
                 EvalResults.load(evalCurrent, env.display(evalCurrent)));
-        HealthScan scan = new HealthScan(by, windowSeconds, gapSeconds, Instant.now());
+        HealthScan scan = new HealthScan(by, windowSeconds, gapSeconds, env.clock().instant());
         List<dev.mlops.logs.FileReport> files = List.of();
         if (!logs.isEmpty()) {
             List<String> fields = new ArrayList<>(by);
@@ -113,7 +113,7 @@ final class HealthCommand implements Callable<Integer> {
                     Field.FEEDBACK));
             List<dev.mlops.logs.LogInput> inputs = input.inputs(logs, env);
             LogScan.Result<HealthScan> r = LogScan.run(inputs, options,
-                    () -> new HealthScan(by, windowSeconds, gapSeconds, Instant.now()), HealthScan::merge);
+                    () -> new HealthScan(by, windowSeconds, gapSeconds, env.clock().instant()), HealthScan::merge);
             input.check(spec.commandLine().getErr(), r, inputs);
             scan = r.sink();
             files = r.files();

@@ -15,7 +15,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,15 +34,15 @@ final class ReleaseState {
     Integer jobs;
 
     /** A locked registry with no change pending and a history that verifies. */
-    record Locked(Registry registry, Path root, LockFile lock, History history, Optional<HistoryKey> key)
-            implements AutoCloseable {
+    record Locked(Registry registry, Path root, LockFile lock, History history, Optional<HistoryKey> key,
+                  java.time.Clock clock) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             lock.close();
         }
 
         Release.Actor actor(String by, String reason) {
-            return new Release.Actor(by, Instant.now(), reason, VersionProvider.version(), key);
+            return new Release.Actor(by, clock.instant(), reason, VersionProvider.version(), key);
         }
     }
 
@@ -73,7 +72,7 @@ final class ReleaseState {
                 throw new MlopsException(ExitCode.BAD_INPUT, e.getMessage() + "; nothing is written while the history "
                         + "does not verify (see mlops history --verify)");
             }
-            return new Locked(r, root, lock, h, key);
+            return new Locked(r, root, lock, h, key, env.clock());
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;

@@ -31,11 +31,11 @@ final class Cli {
     }
 
     static Env withStdin(Env e, byte[] stdin) {
-        return new Env(e.fs(), e.cwd(), e.vars(), new ByteArrayInputStream(stdin), false);
+        return new Env(e.fs(), e.cwd(), e.vars(), new ByteArrayInputStream(stdin), e.terminal(), e.clock(), e.http());
     }
 
     static Env withVars(Env e, Map<String, String> vars) {
-        return new Env(e.fs(), e.cwd(), vars, e.stdin(), false);
+        return new Env(e.fs(), e.cwd(), vars, e.stdin(), e.terminal(), e.clock(), e.http());
     }
 
     static Result run(Env env, String... args) {

@@ -1,0 +1,36 @@
+package dev.mlops.cli;
+
+/**
+ * What a command may know of the terminal it runs in.
+ *
+ * @param stdout      standard output is a terminal
+ * @param stderr      standard error is a terminal (progress goes there only then)
+ * @param interactive standard input is a terminal (a person can answer)
+ * @param width       columns, from $COLUMNS or the terminal; {@value #PIPED_WIDTH} when piped
+ */
+public record Terminal(boolean stdout, boolean stderr, boolean interactive, int width) {
+    /** The fixed width of output that is not a terminal. */
+    public static final int PIPED_WIDTH = 80;
+
+    public Terminal {
+        if (width < 20) {
+            throw new IllegalArgumentException("a terminal of " + width + " columns");
+        }
+    }
+
+    /** No terminal at all: a pipe, a file, a test. */
+    public static Terminal none() {
+        return new Terminal(false, false, false, PIPED_WIDTH);
+    }
+
+    /** The process's own: System.console() tells about stdin and stdout together. */
+    static Terminal system(java.util.Map<String, String> vars) {
+        boolean console = System.console() != null;
+        int width = PIPED_WIDTH;
+        String columns = vars.get("COLUMNS");
+        if (console && columns != null && columns.matches("\\d{2,4}")) {
+            width = Math.max(20, Integer.parseInt(columns));
+        }
+        return new Terminal(console, console, console, width);
+    }
+}

@@ -1,5 +1,7 @@
 package dev.mlops.logs;
 
+import dev.mlops.text.Numbers;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;

@@ -26,10 +26,10 @@ public record Gate(String check, String metric, double min, double max, boolean 
     public String limit() {
         StringBuilder sb = new StringBuilder();
         if (!Double.isNaN(min)) {
-            sb.append("min ").append(dev.mlops.logs.Numbers.plain(min));
+            sb.append("min ").append(dev.mlops.text.Numbers.plain(min));
         }
         if (!Double.isNaN(max)) {
-            sb.append(sb.length() > 0 ? ", " : "").append("max ").append(dev.mlops.logs.Numbers.plain(max));
+            sb.append(sb.length() > 0 ? ", " : "").append("max ").append(dev.mlops.text.Numbers.plain(max));
         }
         if (significant) {
             sb.append(sb.length() > 0 ? ", " : "").append("significant");

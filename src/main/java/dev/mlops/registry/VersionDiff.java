@@ -36,8 +36,8 @@ public final class VersionDiff {
         add(rows, "base_model.revision", a.baseRevision(), b.baseRevision());
         add(rows, "adapter.type", a.adapterType(), b.adapterType());
         add(rows, "adapter.rank", a.adapterRank() == 0 ? null : a.adapterRank(), b.adapterRank() == 0 ? null : b.adapterRank());
-        add(rows, "adapter.alpha", a.adapterAlpha() == 0 ? null : dev.mlops.logs.Numbers.plain(a.adapterAlpha()),
-                b.adapterAlpha() == 0 ? null : dev.mlops.logs.Numbers.plain(b.adapterAlpha()));
+        add(rows, "adapter.alpha", a.adapterAlpha() == 0 ? null : dev.mlops.text.Numbers.plain(a.adapterAlpha()),
+                b.adapterAlpha() == 0 ? null : dev.mlops.text.Numbers.plain(b.adapterAlpha()));
         add(rows, "adapter.bytes", size(r, a), size(r, b));
         Set<String> roles = new LinkedHashSet<>(a.artifacts().keySet());
         roles.addAll(b.artifacts().keySet());

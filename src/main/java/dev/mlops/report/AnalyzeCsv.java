@@ -2,7 +2,7 @@ package dev.mlops.report;
 
 import dev.mlops.analysis.AnalyzeReport;
 import dev.mlops.analysis.GroupUsage;
-import dev.mlops.logs.Numbers;
+import dev.mlops.text.Numbers;
 import dev.mlops.stats.Summary;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.mlops.analysis.FeatureDrift;
 import dev.mlops.analysis.GroupDrift;
 import dev.mlops.analysis.TermShift;
 import dev.mlops.logs.FileReport;
-import dev.mlops.logs.Numbers;
+import dev.mlops.text.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

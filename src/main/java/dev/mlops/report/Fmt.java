@@ -45,7 +45,7 @@ public final class Fmt {
 
     /** A number for machines: shortest exact decimal, no exponent, no thousands separator. */
     public static String plain(double v) {
-        return Double.isFinite(v) ? dev.mlops.logs.Numbers.plain(v) : "";
+        return Double.isFinite(v) ? dev.mlops.text.Numbers.plain(v) : "";
     }
 
     public static String percent(double rate) {

@@ -104,7 +104,7 @@ public final class RegistryText {
             return "-";
         }
         return v.adapterType() + (v.adapterRank() > 0 ? " r" + v.adapterRank() : "")
-                + (v.adapterAlpha() > 0 ? " α" + dev.mlops.logs.Numbers.plain(v.adapterAlpha()) : "");
+                + (v.adapterAlpha() > 0 ? " α" + dev.mlops.text.Numbers.plain(v.adapterAlpha()) : "");
     }
 
     private static String dash(String s) {

@@ -77,11 +77,11 @@ public final class Strata {
     }
 
     private static String edge(double v) {
-        return v == Math.rint(v) ? dev.mlops.logs.Numbers.plain(v) : String.format(Locale.ROOT, "%.1f", v);
+        return v == Math.rint(v) ? dev.mlops.text.Numbers.plain(v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
     private static String pct(double q) {
-        return dev.mlops.logs.Numbers.plain(Math.round(q * 1000) / 10.0);
+        return dev.mlops.text.Numbers.plain(Math.round(q * 1000) / 10.0);
     }
 
     /** A stratum key as people read it: its bin label and group values. */

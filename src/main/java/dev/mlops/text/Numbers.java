@@ -1,4 +1,4 @@
-package dev.mlops.logs;
+package dev.mlops.text;
 
 /** Small helpers to print numbers the same way on every machine. */
 public final class Numbers {

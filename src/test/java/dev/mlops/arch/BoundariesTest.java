@@ -1,0 +1,60 @@
+package dev.mlops.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The package boundaries that each package-info.java states, checked on the compiled classes. */
+class BoundariesTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.mlops");
+
+    @Test
+    void layersDependOnlyDownward() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("main").definedBy("dev.mlops")
+                .layer("cli").definedBy("dev.mlops.cli..")
+                .layer("report").definedBy("dev.mlops.report..")
+                .layer("release").definedBy("dev.mlops.release..")
+                .layer("selection").definedBy("dev.mlops.selection..")
+                .layer("analysis").definedBy("dev.mlops.analysis..")
+                .layer("registry").definedBy("dev.mlops.registry..")
+                .layer("logs").definedBy("dev.mlops.logs..")
+                .layer("io").definedBy("dev.mlops.io..")
+                .layer("stats").definedBy("dev.mlops.stats..")
+                .layer("text").definedBy("dev.mlops.text..")
+                .whereLayer("main").mayNotBeAccessedByAnyLayer()
+                .whereLayer("cli").mayOnlyBeAccessedByLayers("main")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("release").mayOnlyBeAccessedByLayers("cli", "report")
+                .whereLayer("selection").mayOnlyBeAccessedByLayers("cli", "report")
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("cli", "report", "selection")
+                .whereLayer("registry").mayOnlyBeAccessedByLayers("cli", "report", "release", "analysis", "selection")
+                .whereLayer("logs").mayOnlyBeAccessedByLayers("cli", "report", "selection", "analysis")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("cli", "report", "release", "selection", "analysis",
+                        "registry", "logs")
+                .whereLayer("stats").mayOnlyBeAccessedByLayers("cli", "report", "selection", "analysis")
+                .whereLayer("text").mayOnlyBeAccessedByLayers("cli", "report", "release", "selection", "analysis",
+                        "registry", "logs")
+                .check(CLASSES);
+    }
+
+    @Test
+    void statisticsDependOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("dev.mlops.stats..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.mlops.analysis..", "dev.mlops.cli..", "dev.mlops.io..", "dev.mlops.logs..",
+                        "dev.mlops.registry..", "dev.mlops.release..", "dev.mlops.report..", "dev.mlops.selection..",
+                        "dev.mlops.text..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyCommandsUsePicocli() {
+        noClasses().that().resideOutsideOfPackage("dev.mlops.cli..").should().dependOnClassesThat()
+                .resideInAPackage("picocli..").check(CLASSES);
+    }
+}

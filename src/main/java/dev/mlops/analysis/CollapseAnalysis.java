@@ -32,16 +32,17 @@ public final class CollapseAnalysis {
 
     public static CollapseReport analyze(CollapseScan scan, CollapseSettings s, LongFunction<String> label,
                                          String against) {
-        Map<String, TreeMap<Long, CollapseWindow>> groups = scan.result();
+        Map<GroupKey, TreeMap<Long, CollapseWindow>> groups = scan.result();
+        GroupKey reference0 = against == null ? null : new GroupKey(List.of(against));
         CollapseWindow reference = null;
         if (against != null) {
-            TreeMap<Long, CollapseWindow> ref = groups.get(against);
+            TreeMap<Long, CollapseWindow> ref = groups.get(reference0);
             if (ref != null) {
                 reference = total(ref.values(), s);
             }
         }
         List<CollapseReport.Group> out = new ArrayList<>();
-        for (Map.Entry<String, TreeMap<Long, CollapseWindow>> g : groups.entrySet()) {
+        for (Map.Entry<GroupKey, TreeMap<Long, CollapseWindow>> g : groups.entrySet()) {
             Map<String, String> key = key(scan.groupBy(), g.getKey());
             List<CollapseReport.Window> windows = new ArrayList<>();
             for (Map.Entry<Long, CollapseWindow> w : g.getValue().entrySet()) {
@@ -57,7 +58,7 @@ public final class CollapseAnalysis {
                 signals.add(diversity(judged, s.alpha()));
             }
             CollapseReport.Comparison cmp = null;
-            if (reference != null && !g.getKey().equals(against)) {
+            if (reference != null && !g.getKey().equals(reference0)) {
                 cmp = compare(total(g.getValue().values(), s), reference, against);
                 signals.add(new CollapseReport.Signal("version_comparison", cmp.flagged(), String.format(Locale.ROOT,
                         "against %s: proxy %+.4f [%+.4f, %+.4f], satisfaction %+.4f [%+.4f, %+.4f]", against,
@@ -190,7 +191,7 @@ public final class CollapseAnalysis {
         return new double[] {d, d - Z95 * se, d + Z95 * se};
     }
 
-    static Map<String, String> key(List<String> groupBy, String key) {
-        return GroupKey.fields(groupBy, key);
+    static Map<String, String> key(List<String> groupBy, GroupKey key) {
+        return key.fields(groupBy);
     }
 }

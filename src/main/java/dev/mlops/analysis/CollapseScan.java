@@ -8,12 +8,12 @@ import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 
 /** The accumulator behind {@code mlops collapse}: one {@link CollapseWindow} per group and time window. */
-public final class CollapseScan implements Accumulator<CollapseScan, Map<String, TreeMap<Long, CollapseWindow>>> {
+public final class CollapseScan implements Accumulator<CollapseScan, Map<GroupKey, TreeMap<Long, CollapseWindow>>> {
     private final ToLongFunction<LogRecord> windowOf;
     private final List<String> groupBy;
     private final RecordFilter filter;
     private final CollapseSettings settings;
-    private final Map<String, Map<Long, CollapseWindow>> groups = new HashMap<>();
+    private final Map<GroupKey, Map<Long, CollapseWindow>> groups = new HashMap<>();
     private long untimed;
 
     /** @param windowOf the window index of a record, or Long.MIN_VALUE to leave it out */
@@ -50,8 +50,8 @@ public final class CollapseScan implements Accumulator<CollapseScan, Map<String,
     }
 
     @Override
-    public Map<String, TreeMap<Long, CollapseWindow>> result() {
-        Map<String, TreeMap<Long, CollapseWindow>> out = new TreeMap<>();
+    public Map<GroupKey, TreeMap<Long, CollapseWindow>> result() {
+        Map<GroupKey, TreeMap<Long, CollapseWindow>> out = new TreeMap<>();
         groups.forEach((g, ws) -> out.put(g, new TreeMap<>(ws)));
         return out;
     }

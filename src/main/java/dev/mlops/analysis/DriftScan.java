@@ -10,13 +10,14 @@ import java.util.TreeMap;
  * The accumulator behind {@code mlops drift}: routes each record to its window (baseline,
  * current, or a rolling window) and its group, and keeps a {@link DriftWindow} for each.
  */
-public final class DriftScan implements Accumulator<DriftScan, Map<Integer, Map<String, DriftWindow>>> {
+public final class DriftScan implements Accumulator<DriftScan, Map<Integer, Map<GroupKey, DriftWindow>>> {
     /** The window of a record, or -1 to skip it. */
     private final java.util.function.ToIntFunction<LogRecord> windowOf;
     private final List<String> groupBy;
     private final RecordFilter filter;
     private final DriftSettings settings;
-    private final Map<Integer, Map<String, DriftWindow>> windows = new HashMap<>();
+    private final Map<Integer, Map<GroupKey, DriftWindow>> windows = new HashMap<>();
+    private final GroupKey.Interner keys;
     private long skipped;
 
     public DriftScan(java.util.function.ToIntFunction<LogRecord> windowOf, List<String> groupBy, RecordFilter filter,
@@ -25,6 +26,7 @@ public final class DriftScan implements Accumulator<DriftScan, Map<Integer, Map<
         this.groupBy = List.copyOf(groupBy);
         this.filter = filter;
         this.settings = settings;
+        this.keys = new GroupKey.Interner(this.groupBy);
     }
 
     @Override
@@ -41,8 +43,8 @@ public final class DriftScan implements Accumulator<DriftScan, Map<Integer, Map<
                 .accept(r, settings.terms(), settings.textOfResponse());
     }
 
-    private String key(LogRecord r) {
-        return GroupKey.of(r, groupBy);
+    private GroupKey key(LogRecord r) {
+        return keys.of(r);
     }
 
     @Override
@@ -58,14 +60,14 @@ public final class DriftScan implements Accumulator<DriftScan, Map<Integer, Map<
 
     /** Window index to group key to window, both sorted. */
     @Override
-    public Map<Integer, Map<String, DriftWindow>> result() {
-        Map<Integer, Map<String, DriftWindow>> out = new TreeMap<>();
+    public Map<Integer, Map<GroupKey, DriftWindow>> result() {
+        Map<Integer, Map<GroupKey, DriftWindow>> out = new TreeMap<>();
         windows.forEach((w, g) -> out.put(w, new TreeMap<>(g)));
         return out;
     }
 
     /** The group key's values, for reports. */
-    public Map<String, String> keyOf(String key) {
-        return GroupKey.fields(groupBy, key);
+    public Map<String, String> keyOf(GroupKey key) {
+        return key.fields(groupBy);
     }
 }

@@ -48,7 +48,7 @@ public final class HealthAnalysis {
     public static HealthReport analyze(HealthScan scan, List<FileReport> files, HealthReport.Forgetting evals) {
         HealthReport.Forgetting forgetting = evals;
         List<HealthReport.Entry> entries = new ArrayList<>();
-        for (Map.Entry<String, HealthScan.Group> e : scan.result().entrySet()) {
+        for (Map.Entry<GroupKey, HealthScan.Group> e : scan.result().entrySet()) {
             List<Finding> f = new ArrayList<>();
             HealthScan.Group g = e.getValue();
             quality(g, scan, f);

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** The accumulator behind {@code mlops health}: data-quality and infrastructure counts per group and window. */
-public final class HealthScan implements Accumulator<HealthScan, Map<String, HealthScan.Group>> {
+public final class HealthScan implements Accumulator<HealthScan, Map<GroupKey, HealthScan.Group>> {
     /** Fields whose absence is counted. */
     public static final List<String> FIELDS = List.of("timestamp", "model", "version", "input_tokens",
             "output_tokens", "latency_ms", "ttft_ms", "finish_reason", "prompt", "response");
@@ -21,7 +21,7 @@ public final class HealthScan implements Accumulator<HealthScan, Map<String, Hea
     private final long windowSeconds;
     private final long gapSeconds;
     private final Instant now;
-    private final Map<String, Group> groups = new HashMap<>();
+    private final Map<GroupKey, Group> groups = new HashMap<>();
 
     public HealthScan(List<String> groupBy, long windowSeconds, long gapSeconds, Instant now) {
         this.groupBy = List.copyOf(groupBy);
@@ -207,7 +207,7 @@ public final class HealthScan implements Accumulator<HealthScan, Map<String, Hea
     }
 
     @Override
-    public Map<String, Group> result() {
+    public Map<GroupKey, Group> result() {
         return new TreeMap<>(groups);
     }
 

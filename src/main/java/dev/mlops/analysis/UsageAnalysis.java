@@ -21,7 +21,8 @@ public final class UsageAnalysis implements Accumulator<UsageAnalysis, List<Grou
     private final RecordFilter filter;
     private final PriceBook prices;
     private final int exactLimit;
-    private final Map<String, UsageAccumulator> groups = new HashMap<>();
+    private final Map<GroupKey, UsageAccumulator> groups = new HashMap<>();
+    private final GroupKey.Interner keys;
     private long matched;
 
     public UsageAnalysis(List<String> groupBy, RecordFilter filter, PriceBook prices, int exactLimit) {
@@ -29,6 +30,7 @@ public final class UsageAnalysis implements Accumulator<UsageAnalysis, List<Grou
         this.filter = filter;
         this.prices = prices;
         this.exactLimit = exactLimit;
+        this.keys = new GroupKey.Interner(this.groupBy);
     }
 
     @Override
@@ -37,7 +39,7 @@ public final class UsageAnalysis implements Accumulator<UsageAnalysis, List<Grou
             return;
         }
         matched++;
-        String k = key(r);
+        GroupKey k = keys.of(r);
         UsageAccumulator acc = groups.get(k);
         if (acc == null) {
             acc = new UsageAccumulator(keyMap(k), exactLimit);
@@ -47,12 +49,8 @@ public final class UsageAnalysis implements Accumulator<UsageAnalysis, List<Grou
         acc.accept(r, m, Double.isNaN(r.costUsd()) ? prices.cost(r, m) : Double.NaN);
     }
 
-    private String key(LogRecord r) {
-        return GroupKey.of(r, groupBy);
-    }
-
-    private Map<String, String> keyMap(String k) {
-        return GroupKey.fields(groupBy, k);
+    private Map<String, String> keyMap(GroupKey k) {
+        return k.fields(groupBy);
     }
 
     @Override

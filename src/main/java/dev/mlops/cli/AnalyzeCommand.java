@@ -12,9 +12,7 @@ import dev.mlops.logs.Mapping;
 import dev.mlops.logs.ReadOptions;
 import dev.mlops.logs.Timestamps;
 import dev.mlops.registry.Registry;
-import dev.mlops.report.AnalyzeCsv;
-import dev.mlops.report.AnalyzeJson;
-import dev.mlops.report.AnalyzeText;
+import dev.mlops.report.AnalyzeRender;
 import dev.mlops.report.Fmt;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,7 +106,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                 () -> new UsageAnalysis(by, filter, prices, exactLimit), UsageAnalysis::merge);
         input.check(spec.commandLine().getErr(), scan, inputs);
         AnalyzeReport report = scan.sink().report(scan.files(), describe(filter));
-        output.emit(render(report), spec.commandLine().getOut());
+        output.emit(AnalyzeRender.renderer(VersionProvider.version(), histograms).render(report, output.format),
+                spec.commandLine().getOut());
         if (report.sloMissed()) {
             for (GroupUsage g : report.groups()) {
                 if (g.slo() != null) {
@@ -126,15 +125,6 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK.code();
-    }
-
-    private String render(AnalyzeReport report) {
-        switch (output.format) {
-            case JSON: return AnalyzeJson.render(report, VersionProvider.version());
-            case CSV: return AnalyzeCsv.render(report);
-            case MARKDOWN: return AnalyzeText.markdown(report);
-            default: return AnalyzeText.table(report, histograms);
-        }
     }
 
     private RecordFilter filter() {

@@ -11,13 +11,17 @@ public final class CollapseRender {
     }
 
     public static String render(CollapseReport r, OutputFormat f, String toolVersion) {
-        switch (f) {
-            case JSON: return json(r, toolVersion);
-            case CSV: return csv(r);
-            case MARKDOWN: return text(r, true);
-            case TABLE: return text(r, false);
-        }
-        throw new IllegalArgumentException(f.toString());
+        return renderer(toolVersion).render(r, f);
+    }
+
+    /** The renderer of collapse reports. */
+    public static Renderer<CollapseReport> renderer(String toolVersion) {
+        return (r, f) -> switch (f) {
+            case JSON -> json(r, toolVersion);
+            case CSV -> csv(r);
+            case MARKDOWN -> text(r, true);
+            case TABLE -> text(r, false);
+        };
     }
 
     /** One row per group and window, with every measure as a plain number. */

@@ -24,13 +24,17 @@ public final class DriftRender {
 
     /** @param details in a timeline, also each drifted window's feature and term tables */
     public static String render(DriftReport r, OutputFormat f, String toolVersion, boolean details) {
-        switch (f) {
-            case JSON: return json(r, toolVersion);
-            case CSV: return csv(r);
-            case MARKDOWN: return text(r, true, details);
-            case TABLE: return text(r, false, details);
-        }
-        throw new IllegalArgumentException(f.toString());
+        return renderer(toolVersion, details).render(r, f);
+    }
+
+    /** The renderer of drift reports; with {@code details}, a timeline also prints each drifted window. */
+    public static Renderer<DriftReport> renderer(String toolVersion, boolean details) {
+        return (r, f) -> switch (f) {
+            case JSON -> json(r, toolVersion);
+            case CSV -> csv(r);
+            case MARKDOWN -> text(r, true, details);
+            case TABLE -> text(r, false, details);
+        };
     }
 
     static String text(DriftReport r, boolean markdown) {

@@ -13,13 +13,17 @@ public final class HealthRender {
     }
 
     public static String render(HealthReport r, OutputFormat f, String toolVersion) {
-        switch (f) {
-            case JSON: return json(r, toolVersion);
-            case CSV: return csv(r);
-            case MARKDOWN: return text(r, true);
-            case TABLE: return text(r, false);
-        }
-        throw new IllegalArgumentException(f.toString());
+        return renderer(toolVersion).render(r, f);
+    }
+
+    /** The renderer of health reports. */
+    public static Renderer<HealthReport> renderer(String toolVersion) {
+        return (r, f) -> switch (f) {
+            case JSON -> json(r, toolVersion);
+            case CSV -> csv(r);
+            case MARKDOWN -> text(r, true);
+            case TABLE -> text(r, false);
+        };
     }
 
     /** One row per finding, led by the version; the forgetting categories are in the JSON. */

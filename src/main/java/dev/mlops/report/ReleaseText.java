@@ -71,11 +71,11 @@ public final class ReleaseText {
     }
 
     private static String tableAs(TextTable t, OutputFormat f) {
-        switch (f) {
-            case CSV: return t.csv();
-            case MARKDOWN: return t.markdown();
-            default: return t.text();
-        }
+        return switch (f) {
+            case CSV -> t.csv();
+            case MARKDOWN -> t.markdown();
+            case TABLE, JSON -> t.text();
+        };
     }
 
     /** What became of a plan. */

@@ -235,8 +235,8 @@ function _picocli_mlops_analyze() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--histograms' '--fail-on-slo' '--verbose' '-h' '--help'"
-  local arg_opts="'--by' '--where' '--since' '--until' '--exact-limit' '--registry' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output'"
+  local flag_opts="'--verbose' '-h' '--help' '--histograms' '--fail-on-slo'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--window' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output' '--exact-limit' '--registry'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
@@ -255,14 +255,8 @@ function _picocli_mlops_analyze() {
     '--until')
       return
       ;;
-    '--exact-limit')
+    '--window')
       return
-      ;;
-    '--registry')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
       ;;
     '--input-format')
       local IFS=$'\n'
@@ -301,6 +295,15 @@ function _picocli_mlops_analyze() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--exact-limit')
+      return
+      ;;
+    '--registry')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -319,14 +322,66 @@ function _picocli_mlops_drift() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--fail-on-drift' '--details' '--verbose' '-h' '--help'"
-  local arg_opts="'--baseline' '--current' '--baseline-until' '--current-since' '--window' '--by' '--where' '--categorical' '--text' '--text-sample' '--stop-words' '--rules' '--min-samples' '--exact-limit' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output'"
+  local flag_opts="'--verbose' '-h' '--help' '--fail-on-drift' '--details'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--window' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output' '--baseline' '--current' '--baseline-until' '--current-since' '--categorical' '--text' '--text-sample' '--stop-words' '--rules' '--min-samples' '--exact-limit'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--by')
+      return
+      ;;
+    '--where')
+      return
+      ;;
+    '--since')
+      return
+      ;;
+    '--until')
+      return
+      ;;
+    '--window')
+      return
+      ;;
+    '--input-format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
+      ;;
+    '--map')
+      return
+      ;;
+    '--mapping')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-bad-lines')
+      return
+      ;;
+    '--max-line-bytes')
+      return
+      ;;
+    '--threads')
+      return
+      ;;
+    '--max-groups')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--baseline')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -343,15 +398,6 @@ function _picocli_mlops_drift() {
       return
       ;;
     '--current-since')
-      return
-      ;;
-    '--window')
-      return
-      ;;
-    '--by')
-      return
-      ;;
-    '--where')
       return
       ;;
     '--categorical')
@@ -381,43 +427,6 @@ function _picocli_mlops_drift() {
     '--exact-limit')
       return
       ;;
-    '--input-format')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
-      return $?
-      ;;
-    '--map')
-      return
-      ;;
-    '--mapping')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--max-bad-lines')
-      return
-      ;;
-    '--max-line-bytes')
-      return
-      ;;
-    '--threads')
-      return
-      ;;
-    '--max-groups')
-      return
-      ;;
-    '--format')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--output')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -436,42 +445,27 @@ function _picocli_mlops_collapse() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--fail-on-collapse' '--verbose' '-h' '--help'"
-  local arg_opts="'--proxy' '--satisfaction' '--proxy-above' '--satisfied-above' '--window' '--by' '--against' '--where' '--alpha' '--min-window' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output'"
+  local flag_opts="'--verbose' '-h' '--help' '--fail-on-collapse'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--window' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output' '--proxy' '--satisfaction' '--proxy-above' '--satisfied-above' '--against' '--alpha' '--min-window'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--proxy')
-      return
-      ;;
-    '--satisfaction')
-      return
-      ;;
-    '--proxy-above')
-      return
-      ;;
-    '--satisfied-above')
-      return
-      ;;
-    '--window')
-      return
-      ;;
     '--by')
-      return
-      ;;
-    '--against')
       return
       ;;
     '--where')
       return
       ;;
-    '--alpha')
+    '--since')
       return
       ;;
-    '--min-window')
+    '--until')
+      return
+      ;;
+    '--window')
       return
       ;;
     '--input-format')
@@ -510,6 +504,27 @@ function _picocli_mlops_collapse() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--proxy')
+      return
+      ;;
+    '--satisfaction')
+      return
+      ;;
+    '--proxy-above')
+      return
+      ;;
+    '--satisfied-above')
+      return
+      ;;
+    '--against')
+      return
+      ;;
+    '--alpha')
+      return
+      ;;
+    '--min-window')
+      return
       ;;
   esac
 
@@ -530,39 +545,28 @@ function _picocli_mlops_health() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help'"
-  local arg_opts="'--eval-baseline' '--eval-current' '--by' '--window' '--max-gap' '--fail-on' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output'"
-  local LEVEL_option_args=("warning" "critical") # --fail-on values
+  local arg_opts="'--by' '--where' '--since' '--until' '--window' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output' '--eval-baseline' '--eval-current' '--max-gap' '--fail-on'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
+  local LEVEL_option_args=("warning" "critical") # --fail-on values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--eval-baseline')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--eval-current')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--by')
+      return
+      ;;
+    '--where')
+      return
+      ;;
+    '--since')
+      return
+      ;;
+    '--until')
       return
       ;;
     '--window')
       return
-      ;;
-    '--max-gap')
-      return
-      ;;
-    '--fail-on')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
-      return $?
       ;;
     '--input-format')
       local IFS=$'\n'
@@ -599,6 +603,26 @@ function _picocli_mlops_health() {
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--eval-baseline')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--eval-current')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-gap')
+      return
+      ;;
+    '--fail-on')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
       return $?
       ;;
   esac

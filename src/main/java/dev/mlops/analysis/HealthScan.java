@@ -18,12 +18,19 @@ public final class HealthScan implements Accumulator<HealthScan, Map<GroupKey, H
     static final int MAX_IDS = 500_000;
 
     private final List<String> groupBy;
+    private final RecordFilter filter;
     private final long windowSeconds;
     private final long gapSeconds;
     private final Instant now;
     private final Map<GroupKey, Group> groups = new HashMap<>();
 
     public HealthScan(List<String> groupBy, long windowSeconds, long gapSeconds, Instant now) {
+        this(groupBy, RecordFilter.all(), windowSeconds, gapSeconds, now);
+    }
+
+    /** A scan of the records that {@code filter} keeps. */
+    public HealthScan(List<String> groupBy, RecordFilter filter, long windowSeconds, long gapSeconds, Instant now) {
+        this.filter = filter;
         this.groupBy = List.copyOf(groupBy);
         this.windowSeconds = windowSeconds;
         this.gapSeconds = gapSeconds;
@@ -66,6 +73,9 @@ public final class HealthScan implements Accumulator<HealthScan, Map<GroupKey, H
 
     @Override
     public void accept(LogRecord r) {
+        if (!filter.test(r)) {
+            return;
+        }
         Group g = groups.computeIfAbsent(GroupKey.of(r, groupBy), k -> new Group());
         g.requests++;
         if (r.isError()) {

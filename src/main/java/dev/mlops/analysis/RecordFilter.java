@@ -113,6 +113,18 @@ public final class RecordFilter implements Predicate<LogRecord> {
         return true;
     }
 
+    /** The conditions in words, for reports: the expressions, then "since T" and "until T". */
+    public List<String> describe() {
+        List<String> out = new ArrayList<>(expressions);
+        if (since != null) {
+            out.add("since " + since);
+        }
+        if (until != null) {
+            out.add("until " + until);
+        }
+        return out;
+    }
+
     public List<String> expressions() {
         return expressions;
     }

@@ -4,26 +4,22 @@ import dev.mlops.analysis.CollapseAnalysis;
 import dev.mlops.analysis.CollapseReport;
 import dev.mlops.analysis.CollapseScan;
 import dev.mlops.analysis.CollapseSettings;
-import dev.mlops.analysis.RecordFilter;
+import dev.mlops.analysis.Query;
 import dev.mlops.logs.Field;
 import dev.mlops.logs.LogRecord;
 import dev.mlops.logs.LogScan;
 import dev.mlops.logs.Mapping;
 import dev.mlops.logs.ReadOptions;
 import dev.mlops.report.CollapseRender;
+import dev.mlops.report.Renderer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code mlops collapse}: is the model gaming its proxy metric while users grow less satisfied? */
 @Command(name = "collapse", sortOptions = false,
@@ -32,12 +28,7 @@ import picocli.CommandLine.Spec;
                 + "95%% intervals, their rank correlation, the clickbait rate, the median output length and the "
                 + "diversity of responses, and tests five signals: divergence, decoupling, length exploitation, "
                 + "diversity collapse and (with --against) a version comparison."})
-final class CollapseCommand implements Callable<Integer> {
-    private final Env env;
-
-    @Spec
-    CommandSpec spec;
-
+final class CollapseCommand extends ReportCommand<CollapseReport> {
     @Parameters(arity = "1..*", paramLabel = "LOG", description = "Logs with feedback.")
     List<String> logs;
 
@@ -58,19 +49,8 @@ final class CollapseCommand implements Callable<Integer> {
                     + "use 3 for 1-5 ratings).")
     double satisfiedAbove;
 
-    @Option(names = "--window", paramLabel = "DURATION", description = "Time windows (30m, 6h, 1d, 1w); default: "
-            + "the whole span as one window.")
-    String window;
-
-    @Option(names = "--by", split = ",", paramLabel = "FIELD", defaultValue = "version",
-            description = "Judge each group separately (default: ${DEFAULT-VALUE}).")
-    List<String> by;
-
     @Option(names = "--against", paramLabel = "VERSION", description = "Compare every version with this one.")
     String against;
-
-    @Option(names = "--where", paramLabel = "EXPR", description = "Keep records where EXPR holds (as in analyze).")
-    List<String> where = new ArrayList<>();
 
     @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.01",
             description = "Significance level of each trend test (default: ${DEFAULT-VALUE}).")
@@ -83,59 +63,43 @@ final class CollapseCommand implements Callable<Integer> {
     @Option(names = "--fail-on-collapse", description = "Exit 1 when collapse is suspected.")
     boolean failOnCollapse;
 
-    @Mixin
-    InputOptions input;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    CommonOptions common;
-
     CollapseCommand(Env env) {
-        this.env = env;
+        super(env);
     }
 
     @Override
-    public Integer call() {
+    protected Query validate() {
         if (!(alpha > 0 && alpha < 1) || minWindow < 1) {
-            throw new ParameterException(spec.commandLine(), "--alpha must be between 0 and 1, --min-window positive");
+            throw usage("--alpha must be between 0 and 1, --min-window positive");
         }
-        if (against != null && !by.equals(List.of("version"))) {
-            throw new ParameterException(spec.commandLine(), "--against compares versions: use it with --by version");
+        Query q = queryOptions.query(List.of("version"), null, true);
+        if (against != null && !q.by().equals(List.of("version"))) {
+            throw usage("--against compares versions: use it with --by version");
         }
-        RecordFilter filter;
-        try {
-            filter = RecordFilter.of(where, null, null);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        long seconds;
-        try {
-            seconds = window == null ? 0 : Windows.parse("--window", window).getSeconds();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        return q;
+    }
+
+    @Override
+    protected CollapseReport run(Query q) {
         CollapseSettings s = new CollapseSettings(proxy, satisfaction, proxyAbove, satisfiedAbove, alpha, minWindow,
                 2000, 200);
-        List<String> fields = new ArrayList<>(by);
-        fields.addAll(filter.fields());
+        List<String> fields = new ArrayList<>(q.fields());
         fields.add(proxy);
         fields.add(satisfaction);
-        input.name(spec, "--by", by).name(spec, "--where", filter.fields()).name(spec, "--proxy", List.of(proxy))
-                .name(spec, "--satisfaction", List.of(satisfaction)).groupBy(by);
+        input.name(spec, "--by", q.by()).name(spec, "--where", q.filter().fields()).name(spec, "--proxy", List.of(proxy))
+                .name(spec, "--satisfaction", List.of(satisfaction)).groupBy(q.by());
         ReadOptions options = input.readOptions(env, fields, Mapping.unreferenced(fields, Field.ID, Field.USER,
                 Field.ARM, Field.STAGE, Field.PROMPT));
+        long seconds = q.window() == null ? 0 : q.window().getSeconds();
         ToLongFunction<LogRecord> windowOf = seconds == 0 ? r -> 0
                 : r -> r.timestamp() == null ? Long.MIN_VALUE : Math.floorDiv(r.timestamp().getEpochSecond(), seconds);
         LongFunction<String> label = seconds == 0 ? w -> "all" : w -> Instant.ofEpochSecond(w * seconds).toString();
         List<dev.mlops.logs.LogInput> inputs = input.inputs(logs, env);
         LogScan.Result<CollapseScan> scan = LogScan.run(inputs, options,
-                () -> new CollapseScan(windowOf, by, filter, s), CollapseScan::merge);
-        input.check(spec.commandLine().getErr(), scan, inputs);
+                () -> new CollapseScan(windowOf, q.by(), q.filter(), s), CollapseScan::merge);
+        input.check(err(), scan, inputs);
         if (scan.sink().untimed() > 0) {
-            spec.commandLine().getErr().printf("mlops: %,d records without a timestamp were left out of the windows%n",
-                    scan.sink().untimed());
+            err().printf("mlops: %,d records without a timestamp were left out of the windows%n", scan.sink().untimed());
         }
         CollapseReport report = CollapseAnalysis.analyze(scan.sink(), s, label, against);
         if (report.groups().isEmpty()) {
@@ -144,8 +108,16 @@ final class CollapseCommand implements Callable<Integer> {
         if (against != null && report.groups().stream().noneMatch(g -> against.equals(g.key().get("version")))) {
             throw new MlopsException(ExitCode.BAD_INPUT, "--against " + against + ": no records of that version");
         }
-        output.emit(CollapseRender.render(report, output.format, VersionProvider.version()), spec.commandLine().getOut());
-        return report.suspected() && failOnCollapse ? ExitCode.CHECK_FAILED.code() : ExitCode.OK.code();
+        return report;
     }
 
+    @Override
+    protected Renderer<CollapseReport> renderer() {
+        return CollapseRender.renderer(VersionProvider.version());
+    }
+
+    @Override
+    protected ExitCode verdict(CollapseReport report) {
+        return report.suspected() && failOnCollapse ? ExitCode.CHECK_FAILED : ExitCode.OK;
+    }
 }

@@ -7,6 +7,7 @@ import dev.mlops.analysis.DriftScan;
 import dev.mlops.analysis.DriftWindows;
 import dev.mlops.analysis.DriftSettings;
 import dev.mlops.analysis.GroupDrift;
+import dev.mlops.analysis.Query;
 import dev.mlops.analysis.RecordFilter;
 import dev.mlops.analysis.TermCounter;
 import dev.mlops.analysis.TermSample;
@@ -17,23 +18,18 @@ import dev.mlops.logs.LogRecord;
 import dev.mlops.logs.LogScan;
 import dev.mlops.logs.Mapping;
 import dev.mlops.logs.ReadOptions;
-import dev.mlops.logs.Timestamps;
 import dev.mlops.report.DriftRender;
+import dev.mlops.report.Renderer;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code mlops drift}: has the traffic changed since the baseline, in which feature, by which terms? */
 @Command(name = "drift", sortOptions = false,
@@ -44,12 +40,7 @@ import picocli.CommandLine.Spec;
                 "Windows: --baseline LOG... --current LOG...; or one LOG cut by time with --baseline-until and/or "
                         + "--current-since; or rolling --window 1d, which compares every window with the first (or "
                         + "with everything before --baseline-until) and prints a timeline."})
-final class DriftCommand implements Callable<Integer> {
-    private final Env env;
-
-    @Spec
-    CommandSpec spec;
-
+final class DriftCommand extends ReportCommand<DriftReport> {
     @Parameters(arity = "0..*", paramLabel = "LOG", description = "A log to cut into windows by time.")
     List<String> logs = new ArrayList<>();
 
@@ -64,17 +55,6 @@ final class DriftCommand implements Callable<Integer> {
 
     @Option(names = "--current-since", paramLabel = "TIME", description = "With LOG: the current window starts at TIME.")
     String currentSince;
-
-    @Option(names = "--window", paramLabel = "DURATION", description = "With LOG: rolling windows of DURATION "
-            + "(30m, 6h, 1d, 1w), each compared with the baseline.")
-    String window;
-
-    @Option(names = "--by", split = ",", paramLabel = "FIELD", description = "Compare each group separately "
-            + "(default: the whole input), e.g. version.")
-    List<String> by = new ArrayList<>();
-
-    @Option(names = "--where", paramLabel = "EXPR", description = "Keep records where EXPR holds (as in analyze).")
-    List<String> where = new ArrayList<>();
 
     @Option(names = "--categorical", split = ",", paramLabel = "FIELD",
             description = "More categorical fields or attributes to compare (segment, model, finish_reason and "
@@ -111,37 +91,50 @@ final class DriftCommand implements Callable<Integer> {
             description = "Values per numeric feature kept exactly; past it, a sketch (default: ${DEFAULT-VALUE}).")
     int exactLimit;
 
-    @Mixin
-    InputOptions input;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    CommonOptions common;
+    private List<String> by;
+    private RecordFilter filter;
+    private java.time.Duration window;
 
     DriftCommand(Env env) {
-        this.env = env;
+        super(env);
     }
 
     @Override
-    public Integer call() throws IOException {
+    protected Query validate() {
+        Query q = queryOptions.query(List.of(), null, true);
         boolean twoFiles = !baseline.isEmpty() || !current.isEmpty();
-        if (twoFiles && (baseline.isEmpty() || current.isEmpty() || !logs.isEmpty() || window != null
+        if (twoFiles && (baseline.isEmpty() || current.isEmpty() || !logs.isEmpty() || q.window() != null
                 || baselineUntil != null || currentSince != null)) {
-            throw new ParameterException(spec.commandLine(), "give --baseline LOG... and --current LOG..., "
-                    + "or LOG... with --baseline-until, --current-since or --window");
+            throw usage("give --baseline LOG... and --current LOG..., or LOG... with --baseline-until, --current-since "
+                    + "or --window");
         }
-        if (!twoFiles && (logs.isEmpty() || window == null && baselineUntil == null && currentSince == null)) {
-            throw new ParameterException(spec.commandLine(), "give --baseline LOG... --current LOG..., or LOG... cut "
-                    + "by --baseline-until, --current-since or --window");
+        if (!twoFiles && (logs.isEmpty() || q.window() == null && baselineUntil == null && currentSince == null)) {
+            throw usage("give --baseline LOG... --current LOG..., or LOG... cut by --baseline-until, --current-since "
+                    + "or --window");
         }
+        return q;
+    }
+
+    @Override
+    protected Renderer<DriftReport> renderer() {
+        return DriftRender.renderer(VersionProvider.version(), details);
+    }
+
+    @Override
+    protected ExitCode verdict(DriftReport report) {
+        return report.drifted() && failOnDrift ? ExitCode.CHECK_FAILED : ExitCode.OK;
+    }
+
+    @Override
+    protected DriftReport run(Query q) throws IOException {
+        by = q.by();
+        filter = q.filter();
+        window = q.window();
+        boolean twoFiles = !baseline.isEmpty();
         DriftSettings settings = settings();
         DriftRules rules = rules();
-        RecordFilter filter = filter();
-        List<String> fields = new ArrayList<>(by);
+        List<String> fields = new ArrayList<>(q.fields());
         fields.addAll(categorical);
-        fields.addAll(filter.fields());
         List<Field> optional = new ArrayList<>(List.of(Field.ID, Field.USER, Field.ARM, Field.STAGE, Field.FEEDBACK));
         if (!text.equals("prompt")) {
             optional.add(Field.PROMPT);
@@ -177,15 +170,15 @@ final class DriftCommand implements Callable<Integer> {
             absent.addAll(s.absent());
             allInputs.addAll(input.inputs(logs, env));
             if (s.sink().skipped() > 0) {
-                spec.commandLine().getErr().printf("mlops: %,d records had no timestamp or fell between the windows; "
-                        + "left out%n", s.sink().skipped());
+                err().printf("mlops: %,d records had no timestamp or fell between the windows; left out%n",
+                        s.sink().skipped());
             }
         }
         read.addAll(baselineFiles);
         if (twoFiles) {
             read.addAll(currentFiles);
         }
-        input.check(spec.commandLine().getErr(), read, absent, allInputs);
+        input.check(err(), read, absent, allInputs);
         boolean timeline = plan.mode() == DriftWindows.Mode.TIMELINE;
         DriftReport report = new DriftReport(timeline ? "timeline" : "windows", by, rules, baselineFiles, currentFiles,
                 plan.compare(scan, settings, rules, minSamples));
@@ -201,9 +194,7 @@ final class DriftCommand implements Callable<Integer> {
                         minSamples, timeline ? " (no window of the group has enough)" : ""));
             }
         }
-        output.emit(DriftRender.render(report, output.format, VersionProvider.version(), details),
-                spec.commandLine().getOut());
-        return report.drifted() && failOnDrift ? ExitCode.CHECK_FAILED.code() : ExitCode.OK.code();
+        return report;
     }
 
     /** Reads {@code files}, counting terms on a sample sized by --text-sample from the files' estimated size. */
@@ -220,43 +211,26 @@ final class DriftCommand implements Callable<Integer> {
             if (twoFiles) {
                 return DriftWindows.files();
             }
-            Instant until = baselineUntil == null ? null : time("--baseline-until", baselineUntil);
-            Instant since = currentSince == null ? null : time("--current-since", currentSince);
-            return window != null ? DriftWindows.timeline(duration(), until) : DriftWindows.cut(until, since);
+            Instant until = QueryOptions.time(spec, "--baseline-until", baselineUntil);
+            Instant since = QueryOptions.time(spec, "--current-since", currentSince);
+            return window != null ? DriftWindows.timeline(window, until) : DriftWindows.cut(until, since);
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw usage(e.getMessage());
         }
-    }
-
-    private Duration duration() {
-        try {
-            return Windows.parse("--window", window);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
-    private Instant time(String option, String value) {
-        String v = value.length() == 10 ? value + "T00:00:00Z" : value;
-        Instant t = Timestamps.parse(v);
-        if (t == null) {
-            throw new ParameterException(spec.commandLine(), option + " " + value + ": expected an ISO-8601 time");
-        }
-        return t;
     }
 
     private DriftSettings settings() throws IOException {
         if (!List.of("prompt", "response", "none").contains(text)) {
-            throw new ParameterException(spec.commandLine(), "--text " + text + ": expected prompt, response or none");
+            throw usage("--text " + text + ": expected prompt, response or none");
         }
         if (exactLimit < 0 || minSamples < 1) {
-            throw new ParameterException(spec.commandLine(), "--exact-limit and --min-samples must be positive");
+            throw usage("--exact-limit and --min-samples must be positive");
         }
         Terms terms = text.equals("none") ? null : stopWords == null ? Terms.english() : Terms.fromFile(stopWords);
         List<String> cats = new ArrayList<>(DriftSettings.CATEGORICAL);
         categorical.stream().filter(c -> !cats.contains(c)).forEach(cats::add);
         if (textSample < 0) {
-            throw new ParameterException(spec.commandLine(), "--text-sample must not be negative");
+            throw usage("--text-sample must not be negative");
         }
         return new DriftSettings(DriftSettings.NUMERIC, cats, terms, text.equals("response"), exactLimit,
                 TermCounter.DEFAULT_CAPACITY, 0);
@@ -275,13 +249,4 @@ final class DriftCommand implements Callable<Integer> {
                     .lines().findFirst().orElse(""));
         }
     }
-
-    private RecordFilter filter() {
-        try {
-            return RecordFilter.of(where, null, null);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
 }

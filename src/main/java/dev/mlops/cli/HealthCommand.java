@@ -8,20 +8,17 @@ import dev.mlops.logs.Field;
 import dev.mlops.logs.LogScan;
 import dev.mlops.logs.Mapping;
 import dev.mlops.logs.ReadOptions;
+import dev.mlops.analysis.Query;
 import dev.mlops.report.HealthRender;
+import dev.mlops.report.Renderer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code mlops health}: data quality, infrastructure and forgetting, with a severity for every finding. */
 @Command(name = "health", sortOptions = false,
@@ -31,12 +28,7 @@ import picocli.CommandLine.Spec;
                 + "responses, change points in p95 latency and error rate) and, with two canary eval files, "
                 + "forgetting (items paired by id, exact McNemar and Wilcoxon signed-rank per category, "
                 + "Benjamini-Hochberg)."})
-final class HealthCommand implements Callable<Integer> {
-    private final Env env;
-
-    @Spec
-    CommandSpec spec;
-
+final class HealthCommand extends ReportCommand<HealthReport> {
     @Parameters(arity = "0..*", paramLabel = "LOG", description = "Inference logs.")
     List<String> logs = new ArrayList<>();
 
@@ -47,79 +39,74 @@ final class HealthCommand implements Callable<Integer> {
     @Option(names = "--eval-current", paramLabel = "FILE", description = "Canary eval results of the current version.")
     Path evalCurrent;
 
-    @Option(names = "--by", split = ",", paramLabel = "FIELD", defaultValue = "version",
-            description = "One report per group (default: ${DEFAULT-VALUE}).")
-    List<String> by;
-
-    @Option(names = "--window", paramLabel = "DURATION", defaultValue = "1h",
-            description = "Windows for change points (default: ${DEFAULT-VALUE}).")
-    String window;
-
     @Option(names = "--max-gap", paramLabel = "DURATION", defaultValue = "1h",
             description = "Report stretches with no traffic at least this long (default: ${DEFAULT-VALUE}).")
     String maxGap;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", completionCandidates = Candidates.Severities.class, description = "Exit 1 on a finding of this severity or "
-            + "worse: warning or critical.")
+    @Option(names = "--fail-on", paramLabel = "LEVEL", completionCandidates = Candidates.Severities.class,
+            description = "Exit 1 on a finding of this severity or worse: warning or critical.")
     String failOn;
 
-    @Mixin
-    InputOptions input;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    CommonOptions common;
+    private HealthReport.Severity threshold;
+    private long gapSeconds;
 
     HealthCommand(Env env) {
-        this.env = env;
+        super(env);
     }
 
     @Override
-    public Integer call() {
+    protected Query validate() {
         if (logs.isEmpty() && evalBaseline == null) {
-            throw new ParameterException(spec.commandLine(), "give LOG... and/or --eval-baseline FILE --eval-current FILE");
+            throw usage("give LOG... and/or --eval-baseline FILE --eval-current FILE");
         }
         if ((evalBaseline == null) != (evalCurrent == null)) {
-            throw new ParameterException(spec.commandLine(), "--eval-baseline and --eval-current go together");
+            throw usage("--eval-baseline and --eval-current go together");
         }
-        HealthReport.Severity threshold = null;
         if (failOn != null) {
             switch (failOn.toLowerCase(Locale.ROOT)) {
-                case "warning": threshold = HealthReport.Severity.WARNING; break;
-                case "critical": threshold = HealthReport.Severity.CRITICAL; break;
-                default: throw new ParameterException(spec.commandLine(), "--fail-on " + failOn
-                        + ": expected warning or critical");
+                case "warning" -> threshold = HealthReport.Severity.WARNING;
+                case "critical" -> threshold = HealthReport.Severity.CRITICAL;
+                default -> throw usage("--fail-on " + failOn + ": expected warning or critical");
             }
         }
-        long windowSeconds;
-        long gapSeconds;
         try {
-            windowSeconds = Windows.parse("--window", window).getSeconds();
             gapSeconds = Windows.parse("--max-gap", maxGap).getSeconds();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw usage(e.getMessage());
         }
+        return queryOptions.query(List.of("version"), "1h", true);
+    }
+
+    @Override
+    protected HealthReport run(Query q) {
+        long windowSeconds = q.window().getSeconds();
         HealthReport.Forgetting forgetting = evalBaseline == null ? null : HealthAnalysis.forgetting(
                 EvalResults.load(evalBaseline, env.display(evalBaseline)),
                 EvalResults.load(evalCurrent, env.display(evalCurrent)));
-        HealthScan scan = new HealthScan(by, windowSeconds, gapSeconds, env.clock().instant());
+        HealthScan scan = new HealthScan(q.by(), q.filter(), windowSeconds, gapSeconds, env.clock().instant());
         List<dev.mlops.logs.FileReport> files = List.of();
         if (!logs.isEmpty()) {
-            List<String> fields = new ArrayList<>(by);
-            input.name(spec, "--by", by).groupBy(by);
+            List<String> fields = q.fields();
+            input.name(spec, "--by", q.by()).name(spec, "--where", q.filter().fields()).groupBy(q.by());
             ReadOptions options = input.readOptions(env, fields, Mapping.unreferenced(fields, Field.USER, Field.ARM,
                     Field.FEEDBACK));
             List<dev.mlops.logs.LogInput> inputs = input.inputs(logs, env);
-            LogScan.Result<HealthScan> r = LogScan.run(inputs, options,
-                    () -> new HealthScan(by, windowSeconds, gapSeconds, env.clock().instant()), HealthScan::merge);
-            input.check(spec.commandLine().getErr(), r, inputs);
+            LogScan.Result<HealthScan> r = LogScan.run(inputs, options, () -> new HealthScan(q.by(), q.filter(),
+                    windowSeconds, gapSeconds, env.clock().instant()), HealthScan::merge);
+            input.check(err(), r, inputs);
             scan = r.sink();
             files = r.files();
         }
-        HealthReport report = HealthAnalysis.analyze(scan, files, forgetting);
-        output.emit(HealthRender.render(report, output.format, VersionProvider.version()), spec.commandLine().getOut());
-        return threshold != null && report.atLeast(threshold) ? ExitCode.CHECK_FAILED.code() : ExitCode.OK.code();
+        return HealthAnalysis.analyze(scan, files, forgetting);
+    }
+
+    @Override
+    protected Renderer<HealthReport> renderer() {
+        return HealthRender.renderer(VersionProvider.version());
+    }
+
+    @Override
+    protected ExitCode verdict(HealthReport report) {
+        return threshold != null && report.atLeast(threshold) ? ExitCode.CHECK_FAILED : ExitCode.OK;
     }
 }

@@ -1,0 +1,77 @@
+package dev.mlops.cli;
+
+import dev.mlops.analysis.Query;
+import dev.mlops.report.OutputFormat;
+import dev.mlops.report.Renderer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The skeleton of every command that reads logs and prints a report: {@link #call()} is final and
+ * runs validate → run → render → verdict → exit code, so that every report command parses,
+ * refuses and answers the same way (PMD's AbstractPmdSubcommand is the model).
+ *
+ * @param <R> the report
+ */
+abstract class ReportCommand<R> implements Callable<Integer> {
+    protected final Env env;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    QueryOptions queryOptions;
+
+    @Mixin
+    InputOptions input;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    CommonOptions common;
+
+    ReportCommand(Env env) {
+        this.env = env;
+    }
+
+    @Override
+    public final Integer call() throws IOException {
+        Query query = validate();
+        Renderer<R> renderer = renderer();
+        if (!renderer.formats().contains(output.format)) {
+            throw new ParameterException(spec.commandLine(), "--format " + output.format.key() + ": " + spec.name()
+                    + " writes " + renderer.formats().stream().map(OutputFormat::key).collect(Collectors.joining(", ")));
+        }
+        R report = run(query);
+        output.emit(renderer.render(report, output.format), spec.commandLine().getOut());
+        return verdict(report).code();
+    }
+
+    /** Checks the options (usage errors are exit 2) and returns the query. */
+    protected abstract Query validate();
+
+    /** Reads the logs and makes the report. */
+    protected abstract R run(Query query) throws IOException;
+
+    protected abstract Renderer<R> renderer();
+
+    /** The exit code of a report: a check that was asked for and failed is 1. */
+    protected ExitCode verdict(R report) {
+        return ExitCode.OK;
+    }
+
+    protected PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    protected ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

@@ -80,10 +80,10 @@ public final class CollapseAnalysis {
 
     static CollapseReport.Window stats(String label, CollapseWindow w, CollapseSettings s) {
         long n = w.scored;
-        double pm = n == 0 ? Double.NaN : w.proxySum / n;
-        double qm = n == 0 ? Double.NaN : w.satSum / n;
-        double ph = half(w.proxySq, pm, n);
-        double qh = half(w.satSq, qm, n);
+        double pm = n == 0 ? Double.NaN : w.proxySum.value() / n;
+        double qm = n == 0 ? Double.NaN : w.satSum.value() / n;
+        double ph = half(w.proxySq.value(), pm, n);
+        double qh = half(w.satSq.value(), qm, n);
         double[] px = new double[w.pairs.size()];
         double[] qx = new double[w.pairs.size()];
         for (int i = 0; i < px.length; i++) {
@@ -95,7 +95,7 @@ public final class CollapseAnalysis {
                 w.proxyPositive == 0 ? Double.NaN : (double) w.clickbait / w.proxyPositive,
                 w.length.count() == 0 ? Double.NaN : w.length.quantile(0.5),
                 Diversity.distinctN(w.responses, 2), NearDuplicates.share(w.responses, 0.8),
-                n < s.minWindow() || constant(w.proxySq, pm, n));
+                n < s.minWindow() || constant(w.proxySq.value(), pm, n));
     }
 
     /** A proxy that takes one value in a window (every request clicked) says nothing about that window. */
@@ -172,8 +172,8 @@ public final class CollapseAnalysis {
     }
 
     static CollapseReport.Comparison compare(CollapseWindow v, CollapseWindow ref, String against) {
-        double[] p = lift(v.proxySum, v.proxySq, v.scored, ref.proxySum, ref.proxySq, ref.scored);
-        double[] q = lift(v.satSum, v.satSq, v.scored, ref.satSum, ref.satSq, ref.scored);
+        double[] p = lift(v.proxySum.value(), v.proxySq.value(), v.scored, ref.proxySum.value(), ref.proxySq.value(), ref.scored);
+        double[] q = lift(v.satSum.value(), v.satSq.value(), v.scored, ref.satSum.value(), ref.satSq.value(), ref.scored);
         return new CollapseReport.Comparison(against, p[0], p[1], p[2], q[0], q[1], q[2], p[1] > 0 && q[2] < 0);
     }
 

@@ -9,10 +9,10 @@ import java.util.List;
 final class CollapseWindow {
     long requests;
     long scored;
-    double proxySum;
-    double proxySq;
-    double satSum;
-    double satSq;
+    final dev.mlops.stats.ExactSum proxySum = new dev.mlops.stats.ExactSum();
+    final dev.mlops.stats.ExactSum proxySq = new dev.mlops.stats.ExactSum();
+    final dev.mlops.stats.ExactSum satSum = new dev.mlops.stats.ExactSum();
+    final dev.mlops.stats.ExactSum satSq = new dev.mlops.stats.ExactSum();
     long proxyPositive;
     long clickbait;
     final Distribution length = new Distribution(100_000);
@@ -40,10 +40,10 @@ final class CollapseWindow {
             return;
         }
         scored++;
-        proxySum += p;
-        proxySq += p * p;
-        satSum += q;
-        satSq += q * q;
+        proxySum.add(p);
+        proxySq.add(p * p);
+        satSum.add(q);
+        satSq.add(q * q);
         if (p > s.proxyAbove()) {
             proxyPositive++;
             if (q <= s.satisfiedAbove()) {
@@ -58,10 +58,10 @@ final class CollapseWindow {
     void merge(CollapseWindow o) {
         requests += o.requests;
         scored += o.scored;
-        proxySum += o.proxySum;
-        proxySq += o.proxySq;
-        satSum += o.satSum;
-        satSq += o.satSq;
+        proxySum.merge(o.proxySum);
+        proxySq.merge(o.proxySq);
+        satSum.merge(o.satSum);
+        satSq.merge(o.satSq);
         proxyPositive += o.proxyPositive;
         clickbait += o.clickbait;
         length.merge(o.length);

@@ -186,14 +186,12 @@ public final class HealthScan implements Accumulator<HealthScan, Map<GroupKey, H
                 }
             }
             a.duplicateIds += b.duplicateIds;
+            // out of order is counted within each part: merging must not depend on the order of the parts
             a.outOfOrder += b.outOfOrder;
-            if (a.latest != null && b.first != null && b.first.isBefore(a.latest)) {
-                a.outOfOrder++;
-            }
             a.future += b.future;
             a.first = min(a.first, b.first);
             a.latest = max(a.latest, b.latest);
-            a.last = b.last == null ? a.last : b.last;
+            a.last = max(a.last, b.last);
             b.buckets.forEach((t, c) -> a.buckets.merge(t, c, Long::sum));
             b.windows.forEach((t, w) -> {
                 Window m = a.windows.get(t);

@@ -74,7 +74,7 @@ final class AnalyzeCommand extends ReportCommand<AnalyzeReport> {
                 Field.SEGMENT, Field.STAGE, Field.FEEDBACK, Field.PROMPT, Field.RESPONSE));
         PriceBook prices = PriceBook.of(reg);
         List<dev.mlops.logs.LogInput> inputs = input.inputs(logs, env);
-        LogScan.Result<UsageAnalysis> scan = LogScan.run(inputs, options,
+        LogScan.Result<UsageAnalysis> scan = runner().run(inputs, options,
                 () -> new UsageAnalysis(q.by(), q.filter(), prices, exactLimit), UsageAnalysis::merge);
         input.check(err(), scan, inputs);
         return scan.sink().report(scan.files(), q.filter().describe());

@@ -95,7 +95,7 @@ final class CollapseCommand extends ReportCommand<CollapseReport> {
                 : r -> r.timestamp() == null ? Long.MIN_VALUE : Math.floorDiv(r.timestamp().getEpochSecond(), seconds);
         LongFunction<String> label = seconds == 0 ? w -> "all" : w -> Instant.ofEpochSecond(w * seconds).toString();
         List<dev.mlops.logs.LogInput> inputs = input.inputs(logs, env);
-        LogScan.Result<CollapseScan> scan = LogScan.run(inputs, options,
+        LogScan.Result<CollapseScan> scan = runner().run(inputs, options,
                 () -> new CollapseScan(windowOf, q.by(), q.filter(), s), CollapseScan::merge);
         input.check(err(), scan, inputs);
         if (scan.sink().untimed() > 0) {

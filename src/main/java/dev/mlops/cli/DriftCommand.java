@@ -203,7 +203,7 @@ final class DriftCommand extends ReportCommand<DriftReport> {
         var inputs = input.inputs(files, env);
         long expected = LogScan.estimateRecords(inputs);
         DriftSettings sampled = settings.withTextLevel(expected < 0 ? 0 : TermSample.levelFor(expected, textSample));
-        return LogScan.run(inputs, options, () -> new DriftScan(windowOf, by, filter, sampled), DriftScan::merge);
+        return runner().run(inputs, options, () -> new DriftScan(windowOf, by, filter, sampled), DriftScan::merge);
     }
 
     private DriftWindows plan(boolean twoFiles) {

@@ -91,7 +91,7 @@ final class HealthCommand extends ReportCommand<HealthReport> {
             ReadOptions options = input.readOptions(env, fields, Mapping.unreferenced(fields, Field.USER, Field.ARM,
                     Field.FEEDBACK));
             List<dev.mlops.logs.LogInput> inputs = input.inputs(logs, env);
-            LogScan.Result<HealthScan> r = LogScan.run(inputs, options, () -> new HealthScan(q.by(), q.filter(),
+            LogScan.Result<HealthScan> r = runner().run(inputs, options, () -> new HealthScan(q.by(), q.filter(),
                     windowSeconds, gapSeconds, env.clock().instant()), HealthScan::merge);
             input.check(err(), r, inputs);
             scan = r.sink();

@@ -67,6 +67,11 @@ abstract class ReportCommand<R> implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** The engine that runs the accumulators: this machine's threads. */
+    protected dev.mlops.logs.Runner runner() {
+        return dev.mlops.logs.Runner.local();
+    }
+
     protected PrintWriter err() {
         return spec.commandLine().getErr();
     }

@@ -20,8 +20,8 @@ public final class Distribution {
     private int n;
     private DDSketch sketch;
     private long count;
-    private double sum;
-    private double sumSquares;
+    private final ExactSum sum = new ExactSum();
+    private final ExactSum sumSquares = new ExactSum();
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
 
@@ -41,8 +41,8 @@ public final class Distribution {
             throw new IllegalArgumentException("negative value " + v);
         }
         count++;
-        sum += v;
-        sumSquares += v * v;
+        sum.add(v);
+        sumSquares.add(v * v);
         if (v < min) {
             min = v;
         }
@@ -75,8 +75,8 @@ public final class Distribution {
 
     public void merge(Distribution o) {
         count += o.count;
-        sum += o.sum;
-        sumSquares += o.sumSquares;
+        sum.merge(o.sum);
+        sumSquares.merge(o.sumSquares);
         min = Math.min(min, o.min);
         max = Math.max(max, o.max);
         if (sketch == null && o.sketch == null && (long) n + o.n <= exactLimit) {
@@ -108,8 +108,8 @@ public final class Distribution {
         if (count == 0) {
             return Double.NaN;
         }
-        double mean = sum / count;
-        return Math.sqrt(Math.max(0, sumSquares / count - mean * mean));
+        double mean = sum.value() / count;
+        return Math.sqrt(Math.max(0, sumSquares.value() / count - mean * mean));
     }
 
     /** The values, ascending, while exact; null once the distribution is a sketch. */
@@ -164,7 +164,7 @@ public final class Distribution {
         if (count == 0) {
             return Summary.empty();
         }
-        double mean = sum / count;
+        double mean = sum.value() / count;
         if (sketch == null) {
             double[] sorted = Arrays.copyOf(values, n);
             Arrays.sort(sorted);

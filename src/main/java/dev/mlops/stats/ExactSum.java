@@ -4,18 +4,27 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * A sum of doubles kept exactly, as a list of non-overlapping partials (Shewchuk's algorithm, as
- * Python's math.fsum), so that its value, the correctly rounded exact sum, does not depend on the
- * order in which values were added or sums merged. Accumulators that merge in any order (threads,
- * a cluster) use it so that the same data give the same bytes.
+ * A sum that does not depend on the order in which parts are merged. Values added to one part
+ * are summed as plain doubles, in the part's own (fixed) order, which is as fast as a double;
+ * merging adds those part sums to a list of non-overlapping partials (Shewchuk's algorithm, as
+ * Python's math.fsum), kept exactly. The value is the exact sum of the part sums, rounded once:
+ * the same parts give the same double whatever the order or shape of the merges (threads, a
+ * cluster's tree of partitions).
  */
 public final class ExactSum implements Serializable {
     private static final long serialVersionUID = 1L;
     private double[] partials = new double[4];
     private int n;
     private double special;
+    private double running;
 
+    /** Adds a value of this part. */
     public void add(double x) {
+        running += x;
+    }
+
+    /** Adds a value exactly. */
+    private void exact(double x) {
         if (!Double.isFinite(x)) {
             special += x;
             return;
@@ -42,15 +51,30 @@ public final class ExactSum implements Serializable {
         n = i + 1;
     }
 
+    /** Folds another part's sum into this one, exactly. */
     public void merge(ExactSum o) {
+        exact(running);
+        running = 0;
+        exact(o.running);
         for (int j = 0; j < o.n; j++) {
-            add(o.partials[j]);
+            exact(o.partials[j]);
         }
         special += o.special;
     }
 
-    /** The exact sum, rounded once to the nearest double. */
+    /** The exact sum of the parts' sums, rounded once to the nearest double. */
     public double value() {
+        if (n == 0 && special == 0) {
+            return running;
+        }
+        if (running != 0 || !Double.isFinite(running)) {
+            ExactSum copy = new ExactSum();
+            copy.partials = partials.clone();
+            copy.n = n;
+            copy.special = special;
+            copy.exact(running);
+            return copy.value();
+        }
         if (special != 0 || Double.isNaN(special)) {
             return special;
         }

@@ -15,7 +15,7 @@ final class Candidates {
 
     static final class InputFormats extends Values {
         InputFormats() {
-            super("auto", "jsonl", "json", "csv", "azure-trace", "llmperf");
+            super(dev.mlops.logs.Formats.names().toArray(new String[0]));
         }
     }
 

@@ -5,7 +5,8 @@ import dev.mlops.io.BoundedFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.mlops.logs.Field;
-import dev.mlops.logs.InputFormat;
+import dev.mlops.logs.Format;
+import dev.mlops.logs.Formats;
 import dev.mlops.logs.LogInput;
 import dev.mlops.logs.LogScan;
 import dev.mlops.logs.Mapping;
@@ -30,8 +31,8 @@ import picocli.CommandLine.Option;
 final class InputOptions {
     @Option(names = "--input-format", paramLabel = "NAME", defaultValue = "auto",
             completionCandidates = Candidates.InputFormats.class,
-            description = "Input format: auto, jsonl, json, csv, azure-trace, llmperf (default: ${DEFAULT-VALUE}). "
-                    + "auto tells JSONL, a JSON array and CSV apart by their first byte.")
+            description = "Input format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). "
+                    + "auto recognises each file by its first bytes.")
     String inputFormat;
 
     @Option(names = "--map", paramLabel = "FIELD=PATH[:UNIT]",
@@ -109,9 +110,9 @@ final class InputOptions {
      * @param unused     fields the command never reads, so they are skipped undecoded
      */
     ReadOptions readOptions(Env env, List<String> attributes, Field... unused) {
-        InputFormat f;
+        Format f;
         try {
-            f = InputFormat.parse(inputFormat);
+            f = Formats.byName(inputFormat);
         } catch (IllegalArgumentException e) {
             throw new MlopsException(ExitCode.USAGE, "--input-format: " + e.getMessage());
         }

@@ -206,7 +206,7 @@ public final class LogScan {
     }
 
     /** Checks the input and cuts a large plain JSONL file into parts at line boundaries. */
-    private static List<Part> plan(LogInput in, InputFormat format) {
+    private static List<Part> plan(LogInput in, Format format) {
         if (in.path() == null) {
             return List.of(new Part(in, Compression.NONE, -1, -1));
         }
@@ -249,7 +249,7 @@ public final class LogScan {
         int first = firstSignificant(head, n);
         // Parts are cut by size alone, never by thread count, so that results do not depend on it.
         boolean splittable = c == Compression.NONE && size >= SPLIT_MIN && first >= 0 && head[first] == '{'
-                && !format.forcesCsv();
+                && (format == null || format.framing() != Format.Framing.CSV);
         if (!splittable) {
             return List.of(new Part(in, c, -1, -1));
         }
@@ -366,28 +366,28 @@ public final class LogScan {
                     throw new InputException("is binary data, not a text log (NUL byte at offset " + i + ")");
                 }
             }
-            boolean json = head[first] == '{' || head[first] == '[';
-            InputFormat f = options.format();
-            if (f.forcesJson() && !json) {
-                throw new InputException("is not JSON, but --input-format is " + f.key());
+            Format f = Formats.detect(new Format.Head(head, n, first), options.format());
+            Mapping mapping = options.mapping().withPreset(f.preset());
+            if (mapping != options.mapping()) {
+                root = PathNode.build(mapping);
             }
-            if (f.forcesCsv() && json) {
-                throw new InputException("is JSON, but --input-format is " + f.key());
-            }
-            String text = new String(head, 0, Math.min(n, 4096), StandardCharsets.UTF_8);
-            if (json) {
-                String format = text.contains("\"end_to_end_latency_s\"") ? "llmperf"
-                        : head[first] == '[' ? "json-array" : "jsonl";
+            if (f.framing() == Format.Framing.JSON) {
                 JsonLogReader r = new JsonLogReader(root, options.maxRecordBytes());
                 byte[] rest = java.util.Arrays.copyOfRange(head, bom(head, n), n);
-                return new Done(r.read(ByteSource.of(in), rest, rest.length, true, sink), format);
+                return new Done(r.read(ByteSource.of(in), rest, rest.length, true, sink), reported(f, head, first));
             }
-            String headerLine = text.lines().findFirst().orElse("");
-            String format = headerLine.contains("ContextTokens") && headerLine.contains("GeneratedTokens")
-                    ? "azure-trace" : "csv";
+            String format = f.reportedName();
             InputStream all = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head, bom(head, n), n - bom(head, n)), in);
-            CsvLogReader csv = new CsvLogReader(options.mapping());
+            CsvLogReader csv = new CsvLogReader(mapping);
             return new Done(csv.read(all, input.name(), sink), format);
+        }
+
+        /** The JSON framing's name in the report tells JSONL from an array, whatever was asked. */
+        private static String reported(Format f, byte[] head, int first) {
+            if (f instanceof Formats.Builtin && (f == Formats.Builtin.JSONL || f == Formats.Builtin.JSON)) {
+                return head[first] == '[' ? "json-array" : "jsonl";
+            }
+            return f.reportedName();
         }
 
         private static int bom(byte[] b, int n) {

@@ -16,9 +16,27 @@ import java.util.Set;
  */
 public final class Mapping {
     private final List<Rule> rules;
+    /** How many of the rules, at the front, the user gave: a format's preset goes after them. */
+    private final int user;
 
     private Mapping(List<Rule> rules) {
+        this(rules, 0);
+    }
+
+    private Mapping(List<Rule> rules, int user) {
         this.rules = List.copyOf(rules);
+        this.user = user;
+    }
+
+    /** This mapping with a format's preset rules after the user's and before the defaults. */
+    public Mapping withPreset(List<Rule> preset) {
+        if (preset.isEmpty()) {
+            return this;
+        }
+        List<Rule> out = new ArrayList<>(rules.subList(0, user));
+        out.addAll(preset);
+        out.addAll(rules.subList(user, rules.size()));
+        return new Mapping(out, user);
     }
 
     public List<Rule> rules() {
@@ -108,7 +126,7 @@ public final class Mapping {
                 out.add(d);
             }
         }
-        return new Mapping(out);
+        return new Mapping(out, this.user + user.size());
     }
 
     /**
@@ -170,7 +188,7 @@ public final class Mapping {
                 }
             }
         }
-        return new Mapping(out);
+        return new Mapping(out, user);
     }
 
     /**

@@ -6,17 +6,16 @@ import java.util.Objects;
  * How logs are read.
  *
  * @param mapping        source field names to log fields
- * @param format         the input format preset, or AUTO
+ * @param format         the input format, or null to detect it from each file's first bytes
  * @param maxRecordBytes the longest record kept in memory; longer ones are counted bad
  * @param threads        worker threads (files and parts of large JSONL files run in parallel)
  * @param checks         what to check while reading (fields named, groups, informative records)
  */
-public record ReadOptions(Mapping mapping, InputFormat format, int maxRecordBytes, int threads, ReadChecks checks) {
+public record ReadOptions(Mapping mapping, Format format, int maxRecordBytes, int threads, ReadChecks checks) {
     public static final int DEFAULT_MAX_RECORD_BYTES = 64 << 20;
 
     public ReadOptions {
         Objects.requireNonNull(mapping, "mapping");
-        Objects.requireNonNull(format, "format");
         if (maxRecordBytes < 1024) {
             throw new IllegalArgumentException("--max-line-bytes must be at least 1024");
         }
@@ -26,7 +25,7 @@ public record ReadOptions(Mapping mapping, InputFormat format, int maxRecordByte
         Objects.requireNonNull(checks, "checks");
     }
 
-    public ReadOptions(Mapping mapping, InputFormat format, int maxRecordBytes, int threads) {
+    public ReadOptions(Mapping mapping, Format format, int maxRecordBytes, int threads) {
         this(mapping, format, maxRecordBytes, threads, ReadChecks.none());
     }
 
@@ -35,7 +34,7 @@ public record ReadOptions(Mapping mapping, InputFormat format, int maxRecordByte
     }
 
     public static ReadOptions defaults() {
-        return new ReadOptions(Mapping.defaults(), InputFormat.AUTO, DEFAULT_MAX_RECORD_BYTES,
+        return new ReadOptions(Mapping.defaults(), null, DEFAULT_MAX_RECORD_BYTES,
                 Runtime.getRuntime().availableProcessors());
     }
 }

@@ -45,7 +45,7 @@ class CsvReadingTest {
     @Test
     void shouldRefuseJson_whenCsvIsForced() {
         ReadOptions d = ReadOptions.defaults();
-        ReadOptions csv = new ReadOptions(d.mapping(), InputFormat.AZURE_TRACE, d.maxRecordBytes(), 1);
+        ReadOptions csv = new ReadOptions(d.mapping(), Formats.byName("azure-trace"), d.maxRecordBytes(), 1);
         InputException e = assertThrows(InputException.class, () -> Logs.text("{\"a\":1}", csv));
         assertEquals("-: is JSON, but --input-format is azure-trace", e.getMessage());
     }

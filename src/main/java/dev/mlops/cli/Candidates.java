@@ -15,7 +15,7 @@ final class Candidates {
 
     static final class InputFormats extends Values {
         InputFormats() {
-            super(dev.mlops.logs.Formats.names().toArray(new String[0]));
+            super(dev.mlops.logs.Formats.builtinNames().toArray(new String[0]));
         }
     }
 

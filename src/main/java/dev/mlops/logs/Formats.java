@@ -34,6 +34,15 @@ public final class Formats {
         return out;
     }
 
+    /** auto and the built-in formats' names: what help and completion list, the same on every machine. */
+    public static List<String> builtinNames() {
+        List<String> out = new ArrayList<>(List.of(AUTO));
+        for (Builtin b : Builtin.values()) {
+            out.add(b.key());
+        }
+        return out;
+    }
+
     /** The format named {@code name}, or null for auto. */
     public static Format byName(String name) {
         String n = name.toLowerCase(Locale.ROOT);

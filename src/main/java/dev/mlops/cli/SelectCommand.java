@@ -1,35 +1,27 @@
 package dev.mlops.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.mlops.analysis.RecordFilter;
-import dev.mlops.io.AtomicFiles;
 import dev.mlops.logs.Field;
 import dev.mlops.logs.LogInput;
 import dev.mlops.logs.LogScan;
 import dev.mlops.logs.Mapping;
 import dev.mlops.logs.ReadOptions;
+import dev.mlops.logs.Runner;
 import dev.mlops.report.SelectRender;
 import dev.mlops.selection.Allocation;
-import dev.mlops.selection.Candidate;
 import dev.mlops.selection.Coverage;
 import dev.mlops.selection.DatasetWriter;
-import dev.mlops.selection.PreferencePairs;
 import dev.mlops.selection.Eligibility;
 import dev.mlops.selection.LengthCounts;
 import dev.mlops.selection.Redactor;
-import dev.mlops.selection.Reservoirs;
 import dev.mlops.selection.SelectReport;
-import dev.mlops.selection.Selection;
+import dev.mlops.selection.SelectionRun;
 import dev.mlops.selection.Strata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -197,42 +189,20 @@ final class SelectCommand implements Callable<Integer> {
         }
         ReadOptions full = input.readOptions(env, fields, Mapping.unreferenced(fields, Field.USER, Field.ID, Field.ARM,
                 Field.STAGE, Field.TIMESTAMP, Field.LATENCY_MS, Field.TTFT_MS, Field.COST_USD, Field.CACHED_INPUT_TOKENS));
-        Map<String, List<Candidate>> reservoirs;
-        Selection.Result picked;
-        DatasetWriter.Written written;
-        long eligiblePairs = -1;
+        SelectionRun.Outcome run;
         if (format.equals("dpo")) {
-            // the unit of a DPO pair is the prompt: n prompts among those rated both ways
-            Eligibility rated = new Eligibility(filter, okOnly, "any", feedbackField);
             Map<Long, String[]> file = preferences == null ? Map.of()
                     : DatasetWriter.preferences(preferences, env.display(preferences));
-            Set<Long> eligibleSet = LogScan.run(inputs, full, () -> new PreferencePairs.Rated(rated, feedbackField,
-                    file.keySet()), PreferencePairs.Rated::merge).sink().eligible();
-            eligiblePairs = eligibleSet.size();
-            Set<Long> chosen = PreferencePairs.choose(eligibleSet, n, seed);
-            Map<Long, PreferencePairs.Pair> pairs = LogScan.run(inputs, full, () -> new PreferencePairs.Collect(chosen,
-                    rated, feedbackField, strata, seed), PreferencePairs.Collect::merge).sink().result();
-            written = DatasetWriter.dpo(pairs, file, seed, redactor);
-            reservoirs = new java.util.TreeMap<>();
-            for (PreferencePairs.Pair p : pairs.values()) {
-                Candidate c = p.chosen() != null ? p.chosen() : p.any();
-                reservoirs.computeIfAbsent(c.stratum(), k -> new ArrayList<>()).add(c);
-            }
-            picked = Selection.pick(reservoirs, reservoirs.keySet().stream().collect(java.util.stream.Collectors
-                    .toMap(s -> s, s -> (long) reservoirs.get(s).size())), n, "prompt", 1.0);
+            run = SelectionRun.dpo(Runner.local(), inputs, full, strata, new Eligibility(filter, okOnly, "any",
+                    feedbackField), feedbackField, file, n, seed, redactor);
         } else {
-            Map<String, Long> capacity = new HashMap<>();
-            quotas.forEach((s, q) -> capacity.put(s, q == 0 ? 0 : 2 * q + 10));
-            // pass two: bottom-k reservoirs; text only for records that can still be picked
-            var bounds = new java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicLong>();
-            reservoirs = LogScan.run(inputs, full, () -> new Reservoirs(strata, eligible, capacity, seed, weight, bounds),
-                    Reservoirs::merge).sink().result();
-            picked = Selection.pick(reservoirs, quotas, n, dedupOn, nearDup, format.equals("chat"));
-            written = DatasetWriter.write(picked, format, redactor);
+            run = SelectionRun.sample(Runner.local(), inputs, full, strata, eligible, quotas, n, seed, weight, dedupOn,
+                    nearDup, format, redactor);
         }
+        DatasetWriter.Written written = run.written();
         OutputOptions.emit(out, written.content(), spec.commandLine().getOut());
         SelectReport r = Coverage.report(n, seed, allocate, format, written.lines(), strata, available, quotas,
-                reservoirs, picked, lengths, redactor, eligiblePairs);
+                run.reservoirs(), run.picked(), lengths, redactor, run.eligiblePairs());
         if (report == null) {
             spec.commandLine().getErr().print(SelectRender.text(r, false));
         } else {
@@ -287,47 +257,15 @@ final class SelectCommand implements Callable<Integer> {
             return Map.of();
         }
         Path file = env.path(allocate);
-        JsonNode root;
+        if (!Files.exists(file)) {
+            throw new MlopsException(ExitCode.BAD_INPUT, allocate + ": no such file (--allocate takes proportional, "
+                    + "equal, sqrt or a YAML file)");
+        }
         try {
-            root = new YAMLMapper().readTree(dev.mlops.io.BoundedFiles.read(file, allocate,
-                    dev.mlops.io.BoundedFiles.SETTINGS_LIMIT));
-        } catch (IOException e) {
-            throw new MlopsException(ExitCode.BAD_INPUT, allocate + ": " + (Files.exists(file) ? "invalid YAML"
-                    : "no such file (--allocate takes proportional, equal, sqrt or a YAML file)"));
+            return Allocation.weights(dev.mlops.io.BoundedFiles.read(file, allocate,
+                    dev.mlops.io.BoundedFiles.SETTINGS_LIMIT), strata, available);
+        } catch (IllegalArgumentException e) {
+            throw new MlopsException(ExitCode.BAD_INPUT, allocate + ": " + e.getMessage());
         }
-        // a stratum is named by its full label, by its bin and group ("p90-p99 / pro"), or by its bin alone
-        Map<String, List<String>> names = new HashMap<>();
-        for (String s : available.keySet()) {
-            String label = strata.label(s);
-            String bin = label.substring(0, label.indexOf(' '));
-            String rest = label.contains(" / ") ? label.substring(label.indexOf(" / ")) : "";
-            for (String name : List.of(label, bin + rest, bin)) {
-                names.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
-            }
-        }
-        Map<String, Double> w = new HashMap<>();
-        Map<String, Integer> specificity = new HashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = root == null ? java.util.Collections.emptyIterator() : root.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            List<String> matched = names.get(e.getKey());
-            if (matched == null) {
-                throw new MlopsException(ExitCode.BAD_INPUT, allocate + ": '" + e.getKey() + "' names no stratum; "
-                        + "strata: " + available.keySet().stream().map(strata::label).collect(java.util.stream.Collectors
-                        .joining("; ")));
-            }
-            if (!e.getValue().isNumber() || e.getValue().asDouble() < 0) {
-                throw new MlopsException(ExitCode.BAD_INPUT, allocate + ": weight of '" + e.getKey()
-                        + "' must be a non-negative number");
-            }
-            int spec = e.getKey().length();
-            for (String s : matched) {
-                if (spec >= specificity.getOrDefault(s, -1)) {
-                    w.put(s, e.getValue().asDouble());
-                    specificity.put(s, spec);
-                }
-            }
-        }
-        return w;
     }
 }

@@ -80,4 +80,51 @@ public final class Allocation {
         }
         return out;
     }
+
+    /**
+     * Weights by stratum from a YAML file of {@code name: weight}: a stratum is named by its full
+     * label, by its bin and group ("p90-p99 / pro"), or by its bin alone; the most specific name wins.
+     *
+     * @throws IllegalArgumentException naming the entry that is wrong
+     */
+    public static Map<String, Double> weights(byte[] yaml, Strata strata, Map<String, Long> available) {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(yaml);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("invalid YAML");
+        }
+        Map<String, List<String>> names = new java.util.HashMap<>();
+        for (String s : available.keySet()) {
+            String label = strata.label(s);
+            String bin = label.substring(0, label.indexOf(' '));
+            String rest = label.contains(" / ") ? label.substring(label.indexOf(" / ")) : "";
+            for (String name : List.of(label, bin + rest, bin)) {
+                names.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(s);
+            }
+        }
+        Map<String, Double> w = new java.util.HashMap<>();
+        Map<String, Integer> specificity = new java.util.HashMap<>();
+        java.util.Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = root == null
+                ? java.util.Collections.emptyIterator() : root.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e = it.next();
+            List<String> matched = names.get(e.getKey());
+            if (matched == null) {
+                throw new IllegalArgumentException("'" + e.getKey() + "' names no stratum; strata: " + available.keySet()
+                        .stream().map(strata::label).collect(java.util.stream.Collectors.joining("; ")));
+            }
+            if (!e.getValue().isNumber() || e.getValue().asDouble() < 0) {
+                throw new IllegalArgumentException("weight of '" + e.getKey() + "' must be a non-negative number");
+            }
+            int spec = e.getKey().length();
+            for (String s : matched) {
+                if (spec >= specificity.getOrDefault(s, -1)) {
+                    w.put(s, e.getValue().asDouble());
+                    specificity.put(s, spec);
+                }
+            }
+        }
+        return w;
+    }
 }

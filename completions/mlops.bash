@@ -778,14 +778,31 @@ function _picocli_mlops_promote() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '--dry-run' '--verbose' '-h' '--help'"
-  local arg_opts="'--to' '--evidence' '--reason' '--by' '--traffic' '--emit' '--registry' '--wait' '--jobs' '--format' '-o' '--output'"
-  local STAGE_option_args=("staging" "canary" "production") # --to values
+  local flag_opts="'--verbose' '-h' '--help' '--force' '--dry-run'"
+  local arg_opts="'--registry' '--format' '-o' '--output' '--to' '--evidence' '--reason' '--by' '--traffic' '--emit' '--wait' '--jobs'"
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
+  local STAGE_option_args=("staging" "canary" "production") # --to values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--registry')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--to')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${STAGE_option_args[@]}" ) )
@@ -809,28 +826,11 @@ function _picocli_mlops_promote() {
     '--emit')
       return
       ;;
-    '--registry')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
     '--wait')
       return
       ;;
     '--jobs')
       return
-      ;;
-    '--format')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
-      return $?
-      ;;
-    '-o'|'--output')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
       ;;
   esac
 
@@ -850,33 +850,18 @@ function _picocli_mlops_rollback() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '--dry-run' '--verbose' '-h' '--help'"
-  local arg_opts="'--to' '--reason' '--by' '--registry' '--wait' '--jobs' '--format' '-o' '--output'"
+  local flag_opts="'--verbose' '-h' '--help' '--force' '--dry-run'"
+  local arg_opts="'--registry' '--format' '-o' '--output' '--to' '--reason' '--by' '--wait' '--jobs'"
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--to')
-      return
-      ;;
-    '--reason')
-      return
-      ;;
-    '--by')
-      return
-      ;;
     '--registry')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--wait')
-      return
-      ;;
-    '--jobs')
-      return
       ;;
     '--format')
       local IFS=$'\n'
@@ -888,6 +873,21 @@ function _picocli_mlops_rollback() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--to')
+      return
+      ;;
+    '--reason')
+      return
+      ;;
+    '--by')
+      return
+      ;;
+    '--wait')
+      return
+      ;;
+    '--jobs')
+      return
       ;;
   esac
 
@@ -907,7 +907,7 @@ function _picocli_mlops_history() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verify' '--verbose' '-h' '--help'"
+  local flag_opts="'--verbose' '-h' '--help' '--verify'"
   local arg_opts="'--registry' '--format' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
@@ -1051,23 +1051,23 @@ function _picocli_mlops_registry_freeze() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '--verbose' '-h' '--help'"
-  local arg_opts="'--reason' '--by' '--registry' '--wait' '--jobs'"
+  local flag_opts="'--verbose' '-h' '--help' '--force'"
+  local arg_opts="'--registry' '--reason' '--by' '--wait' '--jobs'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--reason')
-      return
-      ;;
-    '--by')
-      return
-      ;;
     '--registry')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--reason')
+      return
+      ;;
+    '--by')
+      return
       ;;
     '--wait')
       return
@@ -1094,7 +1094,7 @@ function _picocli_mlops_registry_verify() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help'"
-  local arg_opts="'--registry' '--wait' '--jobs' '--format' '-o' '--output'"
+  local arg_opts="'--registry' '--format' '-o' '--output' '--wait' '--jobs'"
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -1106,12 +1106,6 @@ function _picocli_mlops_registry_verify() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--wait')
-      return
-      ;;
-    '--jobs')
-      return
-      ;;
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -1122,6 +1116,12 @@ function _picocli_mlops_registry_verify() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--wait')
+      return
+      ;;
+    '--jobs')
+      return
       ;;
   esac
 
@@ -1141,7 +1141,7 @@ function _picocli_mlops_registry_diff() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--all' '--verbose' '-h' '--help'"
+  local flag_opts="'--verbose' '-h' '--help' '--all'"
   local arg_opts="'--registry' '--format' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 

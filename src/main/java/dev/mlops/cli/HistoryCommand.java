@@ -8,22 +8,13 @@ import dev.mlops.release.HistoryKey;
 import dev.mlops.report.ReleaseText;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code mlops history [MODEL]}. */
 @Command(name = "history", description = "Who promoted, rolled back or froze what, when, why, and on which evidence.")
-final class HistoryCommand implements Callable<Integer> {
-    private final Env env;
-
-    @Spec
-    CommandSpec spec;
-
+final class HistoryCommand extends RegistryCommandBase.Reporting {
     @Parameters(arity = "0..1", paramLabel = "MODEL", description = "Only this model.")
     String model;
 
@@ -31,17 +22,8 @@ final class HistoryCommand implements Callable<Integer> {
             + "and the registry's history record agree, and with $MLOPS_HISTORY_KEY every signature (exit 3 if not).")
     boolean verify;
 
-    @Mixin
-    RegistryOption registry;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    CommonOptions common;
-
     HistoryCommand(Env env) {
-        this.env = env;
+        super(env);
     }
 
     @Override

@@ -10,15 +10,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code mlops promote VERSION --to STAGE --evidence FILE...}. */
 @Command(name = "promote", sortOptions = false,
@@ -29,12 +26,7 @@ import picocli.CommandLine.Spec;
                         + "history.jsonl, all at once. A gate whose evidence is missing fails. Canary and production "
                         + "take only frozen versions that verify clean. On failure nothing is written and the exit "
                         + "code is 1."})
-final class PromoteCommand implements Callable<Integer> {
-    private final Env env;
-
-    @Spec
-    CommandSpec spec;
-
+final class PromoteCommand extends RegistryCommandBase.Reporting {
     @Parameters(paramLabel = "VERSION", description = "The version to promote.")
     String version;
 
@@ -66,19 +58,10 @@ final class PromoteCommand implements Callable<Integer> {
     String emit;
 
     @Mixin
-    RegistryOption registry;
-
-    @Mixin
     ReleaseState state;
 
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    CommonOptions common;
-
     PromoteCommand(Env env) {
-        this.env = env;
+        super(env);
     }
 
     @Override

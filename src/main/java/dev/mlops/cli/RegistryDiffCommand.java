@@ -3,23 +3,14 @@ package dev.mlops.cli;
 import dev.mlops.registry.Registry;
 import dev.mlops.registry.VersionDiff;
 import dev.mlops.report.ReleaseText;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code mlops registry diff A B}. */
 @Command(name = "diff", description = "Show, field by field, what differs between two versions: base model, adapter "
         + "rank and size, sampling, prompt template, data snapshot and artifact hashes.")
-final class RegistryDiffCommand implements Callable<Integer> {
-    private final Env env;
-
-    @Spec
-    CommandSpec spec;
-
+final class RegistryDiffCommand extends RegistryCommandBase.Reporting {
     @Parameters(index = "0", paramLabel = "A", description = "A version id.")
     String a;
 
@@ -29,17 +20,8 @@ final class RegistryDiffCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Show the fields that are equal too.")
     boolean all;
 
-    @Mixin
-    RegistryOption registry;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    CommonOptions common;
-
     RegistryDiffCommand(Env env) {
-        this.env = env;
+        super(env);
     }
 
     @Override

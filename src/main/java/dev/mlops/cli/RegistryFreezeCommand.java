@@ -6,25 +6,17 @@ import dev.mlops.registry.Version;
 import dev.mlops.release.FreezePlan;
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code mlops registry freeze VERSION}. */
 @Command(name = "freeze", description = "Hash every artifact a version names and record the hashes in the registry, "
         + "with frozen: true. Comments and key order of the registry are kept.")
-final class RegistryFreezeCommand implements Callable<Integer> {
-    private final Env env;
-
-    @Spec
-    CommandSpec spec;
-
+final class RegistryFreezeCommand extends RegistryCommandBase {
     @Parameters(paramLabel = "VERSION", description = "The version to freeze.")
     String version;
 
@@ -38,16 +30,10 @@ final class RegistryFreezeCommand implements Callable<Integer> {
     String by;
 
     @Mixin
-    RegistryOption registry;
-
-    @Mixin
     ReleaseState state;
 
-    @Mixin
-    CommonOptions common;
-
     RegistryFreezeCommand(Env env) {
-        this.env = env;
+        super(env);
     }
 
     @Override

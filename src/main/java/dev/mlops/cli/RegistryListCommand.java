@@ -2,31 +2,13 @@ package dev.mlops.cli;
 
 import dev.mlops.registry.Registry;
 import dev.mlops.report.RegistryText;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code mlops registry list}. */
 @Command(name = "list", description = "List every model version with its stage, base model and adapter.")
-final class RegistryListCommand implements Callable<Integer> {
-    private final Env env;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    RegistryOption registry;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    CommonOptions common;
-
+final class RegistryListCommand extends RegistryCommandBase.Reporting {
     RegistryListCommand(Env env) {
-        this.env = env;
+        super(env);
     }
 
     @Override

@@ -3,36 +3,18 @@ package dev.mlops.cli;
 import dev.mlops.registry.Registry;
 import dev.mlops.registry.Version;
 import dev.mlops.report.RegistryText;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code mlops registry show VERSION}. */
 @Command(name = "show", description = "Show everything the registry records about one version.")
-final class RegistryShowCommand implements Callable<Integer> {
-    private final Env env;
-
-    @Spec
-    CommandSpec spec;
-
+final class RegistryShowCommand extends RegistryCommandBase.Reporting {
     @Parameters(paramLabel = "VERSION", description = "A version id.")
     String version;
 
-    @Mixin
-    RegistryOption registry;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    CommonOptions common;
-
     RegistryShowCommand(Env env) {
-        this.env = env;
+        super(env);
     }
 
     /** The version, or exit 3 naming the versions there are. */

@@ -7,40 +7,23 @@ import dev.mlops.report.ReleaseText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code mlops registry verify [VERSION...]}. */
 @Command(name = "verify", description = "Re-hash the artifacts of versions (all frozen ones by default) and report "
         + "each as ok, changed, missing, unexpected or unrecorded. Exits 3 on any mismatch.")
-final class RegistryVerifyCommand implements Callable<Integer> {
-    private final Env env;
-
-    @Spec
-    CommandSpec spec;
-
+final class RegistryVerifyCommand extends RegistryCommandBase.Reporting {
     @Parameters(arity = "0..*", paramLabel = "VERSION", description = "Versions to verify (default: every frozen version).")
     List<String> versions = new ArrayList<>();
 
     @Mixin
-    RegistryOption registry;
-
-    @Mixin
     ReleaseState state;
 
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    CommonOptions common;
-
     RegistryVerifyCommand(Env env) {
-        this.env = env;
+        super(env);
     }
 
     @Override

@@ -3,14 +3,11 @@ package dev.mlops.cli;
 import dev.mlops.release.Release;
 import dev.mlops.report.ReleaseText;
 import java.io.IOException;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code mlops rollback MODEL [--to VERSION] --reason TEXT}. */
 @Command(name = "rollback", description = {"Put an earlier version of a model back in production: by default the "
@@ -22,12 +19,7 @@ import picocli.CommandLine.Spec;
         "The target must still verify clean against its frozen hashes; if its artifacts changed the rollback is "
                 + "refused (exit 3) and names what changed. Writes a rollback manifest, moves the stages and appends "
                 + "to the history, all at once."})
-final class RollbackCommand implements Callable<Integer> {
-    private final Env env;
-
-    @Spec
-    CommandSpec spec;
-
+final class RollbackCommand extends RegistryCommandBase.Reporting {
     @Parameters(paramLabel = "MODEL", description = "The model to roll back.")
     String model;
 
@@ -48,19 +40,10 @@ final class RollbackCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Mixin
-    RegistryOption registry;
-
-    @Mixin
     ReleaseState state;
 
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    CommonOptions common;
-
     RollbackCommand(Env env) {
-        this.env = env;
+        super(env);
     }
 
     @Override

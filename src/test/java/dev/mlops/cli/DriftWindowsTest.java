@@ -98,4 +98,23 @@ class DriftWindowsTest {
         assertTrue(details.out().contains("rising terms (counts are documents that hold the term, not occurrences)"),
                 details.out());
     }
+
+    /** A KS D from sketches says so in the JSON, and gives how far it can be from the exact D. */
+    @Test
+    void shouldGiveTheBoundOfASketchBasedD() throws IOException {
+        hourly("log.jsonl", 400, 400);
+        Cli.Result r = run("drift", "log.jsonl", "--baseline-until", "2026-11-01T01:00:00Z", "--exact-limit", "50",
+                "--format", "json");
+        assertEquals(0, r.exit(), r.toString());
+        JsonNode latency = null;
+        for (JsonNode f : new ObjectMapper().readTree(r.out()).get("groups").get(0).get("features")) {
+            if (f.get("feature").asText().equals("latency_ms")) {
+                latency = f;
+            }
+        }
+        assertEquals("sketch", latency.get("method").asText(), latency.toString());
+        assertTrue(latency.get("statistic_bound").asDouble() > 0.001, latency.toString());
+        Cli.Result exact = run("drift", "log.jsonl", "--baseline-until", "2026-11-01T01:00:00Z", "--format", "json");
+        assertFalse(exact.out().contains("statistic_bound"), "an exact D has no bound");
+    }
 }

@@ -1,6 +1,9 @@
 package dev.mlops.analysis;
 
+import dev.mlops.logs.Field;
 import dev.mlops.logs.LogRecord;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -15,4 +18,19 @@ public interface Accumulator<A extends Accumulator<A, R>, R> extends Consumer<Lo
     void merge(A other);
 
     R result();
+
+    /**
+     * The log fields it reads, besides those its query names (--by, --where): the reader decodes
+     * only these, so a field left out here is absent from every record it sees.
+     */
+    default Set<Field> reads() {
+        return EnumSet.allOf(Field.class);
+    }
+
+    /** Every field but these. */
+    static Set<Field> allBut(Field... left) {
+        Set<Field> s = EnumSet.allOf(Field.class);
+        s.removeAll(java.util.List.of(left));
+        return s;
+    }
 }

@@ -40,6 +40,11 @@ public final class CollapseScan implements Accumulator<CollapseScan, Map<GroupKe
     }
 
     @Override
+    public java.util.Set<dev.mlops.logs.Field> reads() {
+        return Accumulator.allBut(dev.mlops.logs.Field.ID, dev.mlops.logs.Field.USER, dev.mlops.logs.Field.ARM, dev.mlops.logs.Field.STAGE, dev.mlops.logs.Field.PROMPT);
+    }
+
+    @Override
     public void merge(CollapseScan o) {
         untimed += o.untimed;
         Merge.nested(groups, o.groups, CollapseWindow::merge);

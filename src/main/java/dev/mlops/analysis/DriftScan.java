@@ -47,6 +47,17 @@ public final class DriftScan implements Accumulator<DriftScan, Map<Integer, Map<
         return keys.of(r);
     }
 
+    /** The terms' text only when counted: the prompt's, or with --text response the response's. */
+    @Override
+    public java.util.Set<dev.mlops.logs.Field> reads() {
+        java.util.Set<dev.mlops.logs.Field> s = Accumulator.allBut(dev.mlops.logs.Field.ID, dev.mlops.logs.Field.USER, dev.mlops.logs.Field.ARM, dev.mlops.logs.Field.STAGE, dev.mlops.logs.Field.FEEDBACK, dev.mlops.logs.Field.PROMPT,
+                dev.mlops.logs.Field.RESPONSE);
+        if (settings.terms() != null) {
+            s.add(settings.textOfResponse() ? dev.mlops.logs.Field.RESPONSE : dev.mlops.logs.Field.PROMPT);
+        }
+        return s;
+    }
+
     @Override
     public void merge(DriftScan o) {
         skipped += o.skipped;

@@ -156,6 +156,11 @@ public final class HealthScan implements Accumulator<HealthScan, Map<GroupKey, H
     }
 
     @Override
+    public java.util.Set<dev.mlops.logs.Field> reads() {
+        return Accumulator.allBut(dev.mlops.logs.Field.USER, dev.mlops.logs.Field.ARM, dev.mlops.logs.Field.FEEDBACK);
+    }
+
+    @Override
     public void merge(HealthScan o) {
         o.groups.forEach((k, b) -> {
             Group a = groups.get(k);

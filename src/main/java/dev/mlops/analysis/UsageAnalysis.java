@@ -53,6 +53,16 @@ public final class UsageAnalysis implements Accumulator<UsageAnalysis, List<Grou
         return k.fields(groupBy);
     }
 
+    /** Never the text, the user, the arm, the stage or feedback. */
+    @Override
+    public java.util.Set<dev.mlops.logs.Field> reads() {
+        return java.util.EnumSet.of(dev.mlops.logs.Field.TIMESTAMP, dev.mlops.logs.Field.MODEL,
+                dev.mlops.logs.Field.VERSION, dev.mlops.logs.Field.INPUT_TOKENS, dev.mlops.logs.Field.OUTPUT_TOKENS,
+                dev.mlops.logs.Field.CACHED_INPUT_TOKENS, dev.mlops.logs.Field.LATENCY_MS, dev.mlops.logs.Field.TTFT_MS,
+                dev.mlops.logs.Field.STATUS, dev.mlops.logs.Field.ERROR_TYPE, dev.mlops.logs.Field.FINISH_REASON,
+                dev.mlops.logs.Field.COST_USD, dev.mlops.logs.Field.ATTRIBUTE);
+    }
+
     @Override
     public void merge(UsageAnalysis o) {
         matched += o.matched;

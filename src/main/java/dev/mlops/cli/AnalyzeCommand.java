@@ -70,9 +70,9 @@ final class AnalyzeCommand extends ReportCommand<AnalyzeReport> {
     protected AnalyzeReport run(Query q) {
         List<String> fields = q.fields();
         input.name(spec, "--by", q.by()).name(spec, "--where", q.filter().fields()).groupBy(q.by());
-        ReadOptions options = input.readOptions(env, fields, Mapping.unreferenced(fields, Field.ID, Field.USER, Field.ARM,
-                Field.SEGMENT, Field.STAGE, Field.FEEDBACK, Field.PROMPT, Field.RESPONSE));
         PriceBook prices = PriceBook.of(reg);
+        ReadOptions options = input.readOptions(env, fields,
+                new UsageAnalysis(q.by(), q.filter(), prices, exactLimit).reads());
         List<dev.mlops.logs.LogInput> inputs = input.inputs(logs, env);
         LogScan.Result<UsageAnalysis> scan = runner().run(inputs, options,
                 () -> new UsageAnalysis(q.by(), q.filter(), prices, exactLimit), UsageAnalysis::merge);

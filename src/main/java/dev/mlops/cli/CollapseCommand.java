@@ -88,8 +88,7 @@ final class CollapseCommand extends ReportCommand<CollapseReport> {
         fields.add(satisfaction);
         input.name(spec, "--by", q.by()).name(spec, "--where", q.filter().fields()).name(spec, "--proxy", List.of(proxy))
                 .name(spec, "--satisfaction", List.of(satisfaction)).groupBy(q.by());
-        ReadOptions options = input.readOptions(env, fields, Mapping.unreferenced(fields, Field.ID, Field.USER,
-                Field.ARM, Field.STAGE, Field.PROMPT));
+        ReadOptions options = input.readOptions(env, fields, new CollapseScan(r -> 0, q.by(), q.filter(), s).reads());
         long seconds = q.window() == null ? 0 : q.window().getSeconds();
         ToLongFunction<LogRecord> windowOf = seconds == 0 ? r -> 0
                 : r -> r.timestamp() == null ? Long.MIN_VALUE : Math.floorDiv(r.timestamp().getEpochSecond(), seconds);

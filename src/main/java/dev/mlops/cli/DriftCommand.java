@@ -135,16 +135,9 @@ final class DriftCommand extends ReportCommand<DriftReport> {
         DriftRules rules = rules();
         List<String> fields = new ArrayList<>(q.fields());
         fields.addAll(categorical);
-        List<Field> optional = new ArrayList<>(List.of(Field.ID, Field.USER, Field.ARM, Field.STAGE, Field.FEEDBACK));
-        if (!text.equals("prompt")) {
-            optional.add(Field.PROMPT);
-        }
-        if (!text.equals("response")) {
-            optional.add(Field.RESPONSE);
-        }
         input.name(spec, "--by", by).name(spec, "--categorical", categorical).name(spec, "--where", filter.fields())
                 .groupBy(by);
-        ReadOptions options = input.readOptions(env, fields, Mapping.unreferenced(fields, optional.toArray(new Field[0])));
+        ReadOptions options = input.readOptions(env, fields, new DriftScan(r -> 0, by, filter, settings).reads());
         DriftWindows plan = plan(twoFiles);
         List<FileReport> read = new ArrayList<>();
         List<dev.mlops.logs.ReadChecks.Named> absent = new ArrayList<>();

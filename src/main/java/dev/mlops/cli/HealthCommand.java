@@ -88,8 +88,7 @@ final class HealthCommand extends ReportCommand<HealthReport> {
         if (!logs.isEmpty()) {
             List<String> fields = q.fields();
             input.name(spec, "--by", q.by()).name(spec, "--where", q.filter().fields()).groupBy(q.by());
-            ReadOptions options = input.readOptions(env, fields, Mapping.unreferenced(fields, Field.USER, Field.ARM,
-                    Field.FEEDBACK));
+            ReadOptions options = input.readOptions(env, fields, scan.reads());
             List<dev.mlops.logs.LogInput> inputs = input.inputs(logs, env);
             LogScan.Result<HealthScan> r = runner().run(inputs, options, () -> new HealthScan(q.by(), q.filter(),
                     windowSeconds, gapSeconds, env.clock().instant()), HealthScan::merge);

@@ -109,6 +109,17 @@ final class InputOptions {
      * @param attributes fields a command groups or filters by
      * @param unused     fields the command never reads, so they are skipped undecoded
      */
+    /** How to read for an accumulator: only the fields it {@link dev.mlops.analysis.Accumulator#reads() reads}, and those named. */
+    ReadOptions readOptions(Env env, List<String> named, java.util.Set<Field> reads) {
+        List<Field> unused = new ArrayList<>();
+        for (Field f : Field.values()) {
+            if (!reads.contains(f)) {
+                unused.add(f);
+            }
+        }
+        return readOptions(env, named, Mapping.unreferenced(named, unused.toArray(new Field[0])));
+    }
+
     ReadOptions readOptions(Env env, List<String> attributes, Field... unused) {
         Format f;
         try {

@@ -14,6 +14,7 @@ import dev.mlops.selection.DatasetWriter;
 import dev.mlops.selection.Eligibility;
 import dev.mlops.selection.LengthCounts;
 import dev.mlops.selection.Redactor;
+import dev.mlops.selection.Reservoirs;
 import dev.mlops.selection.SelectReport;
 import dev.mlops.selection.SelectionRun;
 import dev.mlops.selection.Strata;
@@ -167,10 +168,8 @@ final class SelectCommand implements Callable<Integer> {
         input.name(spec, "--by", by).name(spec, "--where", filter.fields())
                 .name(spec, "--weight", weight == null ? List.of() : List.of(weight)).groupBy(by);
         // pass one: lengths per group, without text
-        ReadOptions lean = input.readOptions(env, fields, Mapping.unreferenced(fields, Field.PROMPT, Field.RESPONSE,
-                Field.USER, Field.ID, Field.ARM, Field.STAGE, Field.TIMESTAMP, Field.LATENCY_MS, Field.TTFT_MS,
-                Field.COST_USD, Field.CACHED_INPUT_TOKENS));
         Strata groups = new Strata(lengthField, by, quantiles, new double[] {0, 1});
+        ReadOptions lean = input.readOptions(env, fields, new LengthCounts(eligible, groups).reads());
         LogScan.Result<LengthCounts> first = LogScan.run(inputs, lean, () -> new LengthCounts(eligible, groups),
                 LengthCounts::merge);
         input.check(spec.commandLine().getErr(), first, inputs);
@@ -187,8 +186,7 @@ final class SelectCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--allocate: " + e.getMessage());
         }
-        ReadOptions full = input.readOptions(env, fields, Mapping.unreferenced(fields, Field.USER, Field.ID, Field.ARM,
-                Field.STAGE, Field.TIMESTAMP, Field.LATENCY_MS, Field.TTFT_MS, Field.COST_USD, Field.CACHED_INPUT_TOKENS));
+        ReadOptions full = input.readOptions(env, fields, new Reservoirs(strata, eligible, Map.of(), seed, weight).reads());
         SelectionRun.Outcome run;
         if (format.equals("dpo")) {
             Map<Long, String[]> file = preferences == null ? Map.of()

@@ -32,6 +32,13 @@ public final class LengthCounts implements Accumulator<LengthCounts, Map<String,
         counts.computeIfAbsent(groups.group(r), k -> new HashMap<>()).merge(Math.round(l), 1L, Long::sum);
     }
 
+    /** Lengths and groups only: never the text. */
+    @Override
+    public java.util.Set<dev.mlops.logs.Field> reads() {
+        return dev.mlops.analysis.Accumulator.allBut(dev.mlops.logs.Field.PROMPT, dev.mlops.logs.Field.RESPONSE, dev.mlops.logs.Field.USER, dev.mlops.logs.Field.ID, dev.mlops.logs.Field.ARM, dev.mlops.logs.Field.STAGE,
+                dev.mlops.logs.Field.TIMESTAMP, dev.mlops.logs.Field.LATENCY_MS, dev.mlops.logs.Field.TTFT_MS, dev.mlops.logs.Field.COST_USD, dev.mlops.logs.Field.CACHED_INPUT_TOKENS);
+    }
+
     @Override
     public void merge(LengthCounts o) {
         seen += o.seen;

@@ -104,6 +104,12 @@ public final class Reservoirs implements Selective, Accumulator<Reservoirs, Map<
     }
 
     @Override
+    public java.util.Set<dev.mlops.logs.Field> reads() {
+        return dev.mlops.analysis.Accumulator.allBut(dev.mlops.logs.Field.USER, dev.mlops.logs.Field.ID, dev.mlops.logs.Field.ARM, dev.mlops.logs.Field.STAGE, dev.mlops.logs.Field.TIMESTAMP,
+                dev.mlops.logs.Field.LATENCY_MS, dev.mlops.logs.Field.TTFT_MS, dev.mlops.logs.Field.COST_USD, dev.mlops.logs.Field.CACHED_INPUT_TOKENS);
+    }
+
+    @Override
     public void merge(Reservoirs o) {
         o.seen.forEach((s, n) -> seen.merge(s, n, Long::sum));
         o.heaps.values().forEach(h -> h.forEach(this::add));

@@ -1,13 +1,8 @@
 package dev.mlops.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlops.logs.InputException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.mlops.logs.JsonLines;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,59 +30,37 @@ public final class EvalResults {
     }
 
     public static EvalResults load(Path file, String name) {
-        ObjectMapper json = new ObjectMapper();
         Map<String, Row> rows = new LinkedHashMap<>();
-        String version = null;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode o;
-                try {
-                    o = json.readTree(line);
-                } catch (IOException e) {
-                    throw new InputException(name + ":" + n + ": malformed JSON");
-                }
-                if (o == null || !o.isObject()) {
-                    throw new InputException(name + ":" + n + ": expected a JSON object");
-                }
-                JsonNode item = o.get("item");
-                if (item == null || item.isNull() || item.asText().isEmpty()) {
-                    throw new InputException(name + ":" + n + ": item is missing");
-                }
-                JsonNode p = o.get("passed");
-                JsonNode s = o.get("score");
-                if ((p == null || p.isNull()) && (s == null || s.isNull())) {
-                    throw new InputException(name + ":" + n + ": neither passed nor score");
-                }
-                if (p != null && !p.isNull() && !p.isBoolean()) {
-                    throw new InputException(name + ":" + n + ": passed is " + p + ", expected true or false");
-                }
-                if (s != null && !s.isNull() && !s.isNumber()) {
-                    throw new InputException(name + ":" + n + ": score is " + s + ", expected a number");
-                }
-                if (version == null && o.hasNonNull("version")) {
-                    version = o.get("version").asText();
-                }
-                String id = item.asText();
-                if (rows.containsKey(id)) {
-                    throw new InputException(name + ":" + n + ": item " + id + " appears twice");
-                }
-                rows.put(id, new Row(id, o.hasNonNull("category") ? o.get("category").asText() : "(none)",
-                        p == null || p.isNull() ? null : p.asBoolean(), s == null || s.isNull() ? Double.NaN : s.asDouble()));
+        String[] version = new String[1];
+        JsonLines.read(file, name, (o, n) -> {
+            JsonNode item = o.get("item");
+            if (item == null || item.isNull() || item.asText().isEmpty()) {
+                throw new InputException(name + ":" + n + ": item is missing");
             }
-        } catch (NoSuchFileException e) {
-            throw new InputException(name + ": no such file");
-        } catch (IOException e) {
-            throw new InputException(name + ": " + e.getMessage());
-        }
+            JsonNode p = o.get("passed");
+            JsonNode s = o.get("score");
+            if ((p == null || p.isNull()) && (s == null || s.isNull())) {
+                throw new InputException(name + ":" + n + ": neither passed nor score");
+            }
+            if (p != null && !p.isNull() && !p.isBoolean()) {
+                throw new InputException(name + ":" + n + ": passed is " + p + ", expected true or false");
+            }
+            if (s != null && !s.isNull() && !s.isNumber()) {
+                throw new InputException(name + ":" + n + ": score is " + s + ", expected a number");
+            }
+            if (version[0] == null && o.hasNonNull("version")) {
+                version[0] = o.get("version").asText();
+            }
+            String id = item.asText();
+            if (rows.containsKey(id)) {
+                throw new InputException(name + ":" + n + ": item " + id + " appears twice");
+            }
+            rows.put(id, new Row(id, o.hasNonNull("category") ? o.get("category").asText() : "(none)",
+                    p == null || p.isNull() ? null : p.asBoolean(), s == null || s.isNull() ? Double.NaN : s.asDouble()));
+        });
         if (rows.isEmpty()) {
             throw new InputException(name + ": is empty");
         }
-        return new EvalResults(version, rows);
+        return new EvalResults(version[0], rows);
     }
 }

@@ -107,33 +107,15 @@ public final class DatasetWriter {
     /** A preference file: JSONL of {prompt, chosen, rejected}; one-line errors name the file and line. */
     public static Map<Long, String[]> preferences(java.nio.file.Path file, String name) {
         Map<Long, String[]> out = new HashMap<>();
-        try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(file)) {
-            String line;
-            int n = 0;
-            while ((line = r.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
-                    continue;
+        dev.mlops.logs.JsonLines.read(file, name, (o, n) -> {
+            for (String f : List.of("prompt", "chosen", "rejected")) {
+                if (!o.path(f).isTextual()) {
+                    throw new dev.mlops.logs.InputException(name + ":" + n + ": " + f + " is missing or not a string");
                 }
-                com.fasterxml.jackson.databind.JsonNode o;
-                try {
-                    o = JSON.readTree(line);
-                } catch (java.io.IOException e) {
-                    throw new dev.mlops.logs.InputException(name + ":" + n + ": malformed JSON");
-                }
-                for (String f : List.of("prompt", "chosen", "rejected")) {
-                    if (o == null || !o.path(f).isTextual()) {
-                        throw new dev.mlops.logs.InputException(name + ":" + n + ": " + f + " is missing or not a string");
-                    }
-                }
-                out.putIfAbsent(PreferencePairs.promptHash(o.get("prompt").asText()),
-                        new String[] {o.get("chosen").asText(), o.get("rejected").asText()});
             }
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new dev.mlops.logs.InputException(name + ": no such file");
-        } catch (java.io.IOException e) {
-            throw new dev.mlops.logs.InputException(name + ": " + e.getMessage());
-        }
+            out.putIfAbsent(PreferencePairs.promptHash(o.get("prompt").asText()),
+                    new String[] {o.get("chosen").asText(), o.get("rejected").asText()});
+        });
         return out;
     }
 }

@@ -1,0 +1,96 @@
+package dev.mlops.logs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * The one reader of small typed JSONL files that are not logs: canary evals, preference pairs,
+ * votes. It shares the logs' handling of compression (gzip and zstd by their magic bytes),
+ * regular files only, a bounded line length, and one-line errors naming the file and the line.
+ * Each line is a JSON object handed to the caller with its line number.
+ */
+public final class JsonLines {
+    /** The longest line read, in bytes: past it the file is refused. */
+    public static final int MAX_LINE_CHARS = 16 << 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonLines() {
+    }
+
+    /** What the caller does with each object; it throws {@link InputException} naming the line for a bad one. */
+    @FunctionalInterface
+    public interface Row {
+        void accept(JsonNode object, long line);
+    }
+
+    /** Reads {@code file} (named {@code name} in messages), calling {@code row} for each object; returns how many. */
+    public static long read(Path file, String name, Row row) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new InputException(name + (Files.exists(file) ? ": is not a regular file" : ": no such file"));
+            }
+            try (InputStream raw = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                raw.mark(8);
+                byte[] magic = raw.readNBytes(6);
+                raw.reset();
+                InputStream r = new java.io.BufferedInputStream(Compression.detect(magic, magic.length).wrap(raw), 1 << 16);
+                long n = 0;
+                long objects = 0;
+                String line;
+                while ((line = readLine(r, name, n + 1)) != null) {
+                    n++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    JsonNode o;
+                    try {
+                        o = JSON.readTree(line);
+                    } catch (IOException e) {
+                        throw new InputException(name + ":" + n + ": malformed JSON");
+                    }
+                    if (o == null || !o.isObject()) {
+                        throw new InputException(name + ":" + n + ": expected a JSON object");
+                    }
+                    row.accept(o, n);
+                    objects++;
+                }
+                return objects;
+            }
+        } catch (NoSuchFileException e) {
+            throw new InputException(name + ": no such file");
+        } catch (IOException e) {
+            throw new InputException(name + ": " + LogScan.ioMessage(e));
+        }
+    }
+
+    /** One line's bytes, decoded strictly, so that invalid UTF-8 is named with its own line. */
+    private static String readLine(InputStream r, String name, long n) throws IOException {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        int c;
+        while ((c = r.read()) >= 0 && c != '\n') {
+            if (line.size() >= MAX_LINE_CHARS) {
+                throw new InputException(name + ":" + n + ": a line longer than " + (MAX_LINE_CHARS >> 20) + " MiB");
+            }
+            line.write(c);
+        }
+        if (c < 0 && line.size() == 0) {
+            return null;
+        }
+        byte[] b = line.toByteArray();
+        int end = b.length > 0 && b[b.length - 1] == '\r' ? b.length - 1 : b.length;
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(b, 0, end)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InputException(name + ":" + n + ": is not valid UTF-8 text");
+        }
+    }
+}

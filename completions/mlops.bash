@@ -236,7 +236,7 @@ function _picocli_mlops_analyze() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '--histograms' '--fail-on-slo'"
-  local arg_opts="'--by' '--where' '--since' '--until' '--window' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output' '--exact-limit' '--registry'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output' '--exact-limit' '--registry'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
@@ -253,9 +253,6 @@ function _picocli_mlops_analyze() {
       return
       ;;
     '--until')
-      return
-      ;;
-    '--window')
       return
       ;;
     '--input-format')
@@ -323,7 +320,7 @@ function _picocli_mlops_drift() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '--fail-on-drift' '--details'"
-  local arg_opts="'--by' '--where' '--since' '--until' '--window' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output' '--baseline' '--current' '--baseline-until' '--current-since' '--categorical' '--text' '--text-sample' '--stop-words' '--rules' '--min-samples' '--exact-limit'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output' '--window' '--baseline' '--current' '--baseline-until' '--current-since' '--categorical' '--text' '--text-sample' '--stop-words' '--rules' '--min-samples' '--exact-limit'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
@@ -340,9 +337,6 @@ function _picocli_mlops_drift() {
       return
       ;;
     '--until')
-      return
-      ;;
-    '--window')
       return
       ;;
     '--input-format')
@@ -381,6 +375,9 @@ function _picocli_mlops_drift() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--window')
+      return
       ;;
     '--baseline')
       local IFS=$'\n'
@@ -446,7 +443,7 @@ function _picocli_mlops_collapse() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '--fail-on-collapse'"
-  local arg_opts="'--by' '--where' '--since' '--until' '--window' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output' '--proxy' '--satisfaction' '--proxy-above' '--satisfied-above' '--against' '--alpha' '--min-window'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output' '--window' '--proxy' '--satisfaction' '--proxy-above' '--satisfied-above' '--against' '--alpha' '--min-window'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
@@ -463,9 +460,6 @@ function _picocli_mlops_collapse() {
       return
       ;;
     '--until')
-      return
-      ;;
-    '--window')
       return
       ;;
     '--input-format')
@@ -504,6 +498,9 @@ function _picocli_mlops_collapse() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--window')
+      return
       ;;
     '--proxy')
       return
@@ -545,7 +542,7 @@ function _picocli_mlops_health() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help'"
-  local arg_opts="'--by' '--where' '--since' '--until' '--window' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output' '--eval-baseline' '--eval-current' '--max-gap' '--fail-on'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output' '--window' '--eval-baseline' '--eval-current' '--max-gap' '--fail-on'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
   local LEVEL_option_args=("warning" "critical") # --fail-on values
@@ -563,9 +560,6 @@ function _picocli_mlops_health() {
       return
       ;;
     '--until')
-      return
-      ;;
-    '--window')
       return
       ;;
     '--input-format')
@@ -604,6 +598,9 @@ function _picocli_mlops_health() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--window')
+      return
       ;;
     '--eval-baseline')
       local IFS=$'\n'

@@ -58,7 +58,7 @@ final class AnalyzeCommand extends ReportCommand<AnalyzeReport> {
         if (exactLimit < 0) {
             throw usage("--exact-limit must not be negative");
         }
-        Query q = queryOptions.query(List.of("version"), null, false);
+        Query q = queryOptions.query(List.of("version"), null, null);
         reg = registry.load(env);
         if (failOnSlo && reg.isEmpty()) {
             throw usage("--fail-on-slo needs a registry with SLOs (--registry FILE)");

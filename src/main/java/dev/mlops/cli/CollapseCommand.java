@@ -29,6 +29,9 @@ import picocli.CommandLine.Parameters;
                 + "diversity of responses, and tests five signals: divergence, decoupling, length exploitation, "
                 + "diversity collapse and (with --against) a version comparison."})
 final class CollapseCommand extends ReportCommand<CollapseReport> {
+    @picocli.CommandLine.Mixin
+    QueryOptions.Window window;
+
     @Parameters(arity = "1..*", paramLabel = "LOG", description = "Logs with feedback.")
     List<String> logs;
 
@@ -72,7 +75,7 @@ final class CollapseCommand extends ReportCommand<CollapseReport> {
         if (!(alpha > 0 && alpha < 1) || minWindow < 1) {
             throw usage("--alpha must be between 0 and 1, --min-window positive");
         }
-        Query q = queryOptions.query(List.of("version"), null, true);
+        Query q = queryOptions.query(List.of("version"), window, null);
         if (against != null && !q.by().equals(List.of("version"))) {
             throw usage("--against compares versions: use it with --by version");
         }

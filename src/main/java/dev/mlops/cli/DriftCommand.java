@@ -41,6 +41,9 @@ import picocli.CommandLine.Parameters;
                         + "--current-since; or rolling --window 1d, which compares every window with the first (or "
                         + "with everything before --baseline-until) and prints a timeline."})
 final class DriftCommand extends ReportCommand<DriftReport> {
+    @picocli.CommandLine.Mixin
+    QueryOptions.Window windowOption;
+
     @Parameters(arity = "0..*", paramLabel = "LOG", description = "A log to cut into windows by time.")
     List<String> logs = new ArrayList<>();
 
@@ -101,7 +104,7 @@ final class DriftCommand extends ReportCommand<DriftReport> {
 
     @Override
     protected Query validate() {
-        Query q = queryOptions.query(List.of(), null, true);
+        Query q = queryOptions.query(List.of(), windowOption, null);
         boolean twoFiles = !baseline.isEmpty() || !current.isEmpty();
         if (twoFiles && (baseline.isEmpty() || current.isEmpty() || !logs.isEmpty() || q.window() != null
                 || baselineUntil != null || currentSince != null)) {

@@ -29,6 +29,9 @@ import picocli.CommandLine.Parameters;
                 + "forgetting (items paired by id, exact McNemar and Wilcoxon signed-rank per category, "
                 + "Benjamini-Hochberg)."})
 final class HealthCommand extends ReportCommand<HealthReport> {
+    @picocli.CommandLine.Mixin
+    QueryOptions.Window window;
+
     @Parameters(arity = "0..*", paramLabel = "LOG", description = "Inference logs.")
     List<String> logs = new ArrayList<>();
 
@@ -74,7 +77,7 @@ final class HealthCommand extends ReportCommand<HealthReport> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        return queryOptions.query(List.of("version"), "1h", true);
+        return queryOptions.query(List.of("version"), window, "1h");
     }
 
     @Override

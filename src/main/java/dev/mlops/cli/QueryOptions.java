@@ -12,13 +12,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code --by}, {@code --where}, {@code --since}, {@code --until} and {@code --window}, declared once: a {@link Query}. */
+/**
+ * {@code --by}, {@code --where}, {@code --since} and {@code --until}, declared once, and with a
+ * command's {@link Window} option its {@code --window}: a {@link Query}.
+ */
 final class QueryOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
     @Option(names = "--by", split = ",", paramLabel = "FIELD",
-            description = "Group by these fields or attributes, e.g. version,segment (default: see above).")
+            description = "Group by these fields or attributes, e.g. version,segment (default: version; drift: none).")
     List<String> by;
 
     @Option(names = "--where", paramLabel = "EXPR", description = "Keep records where EXPR holds: FIELD=V[,V...], "
@@ -31,18 +34,20 @@ final class QueryOptions {
     @Option(names = "--until", paramLabel = "TIME", description = "Keep records before TIME.")
     String until;
 
-    @Option(names = "--window", paramLabel = "DURATION", description = "Time windows: 30m, 6h, 1d, 1w (default: see above).")
-    String window;
+    /** {@code --window}, for the commands that cut time windows. */
+    static final class Window {
+        @Option(names = "--window", paramLabel = "DURATION",
+                description = "Time windows: 30m, 6h, 1d, 1w (default: health 1h; collapse the whole span; drift none).")
+        String value;
+    }
 
     /**
      * The query, with the command's default grouping and window (either may be null).
      *
      * @throws ParameterException for a malformed expression, time or duration, or a window the command has none of
      */
-    Query query(List<String> defaultBy, String defaultWindow, boolean windows) {
-        if (window != null && !windows) {
-            throw new ParameterException(spec.commandLine(), "--window: " + spec.name() + " does not cut time windows");
-        }
+    Query query(List<String> defaultBy, Window windowOption, String defaultWindow) {
+        String window = windowOption == null ? null : windowOption.value;
         List<String> groups = by == null ? defaultBy : by;
         for (String f : groups) {
             if (f == null || f.isBlank()) {
@@ -63,11 +68,6 @@ final class QueryOptions {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         return new Query(groups, filter, d);
-    }
-
-    /** Whether the user gave --window. */
-    boolean windowGiven() {
-        return window != null;
     }
 
     /** An ISO-8601 time, or a date (midnight UTC); null for null. */

@@ -1,6 +1,5 @@
 package dev.mlops.cli;
 
-import dev.mlops.analysis.DriftComparison;
 import dev.mlops.analysis.DriftReport;
 import dev.mlops.analysis.DriftRules;
 import dev.mlops.analysis.DriftScan;
@@ -9,19 +8,14 @@ import dev.mlops.analysis.DriftSettings;
 import dev.mlops.analysis.GroupDrift;
 import dev.mlops.analysis.Query;
 import dev.mlops.analysis.RecordFilter;
-import dev.mlops.analysis.TermCounter;
 import dev.mlops.analysis.TermSample;
-import dev.mlops.analysis.Terms;
-import dev.mlops.logs.Field;
 import dev.mlops.logs.FileReport;
 import dev.mlops.logs.LogRecord;
 import dev.mlops.logs.LogScan;
-import dev.mlops.logs.Mapping;
 import dev.mlops.logs.ReadOptions;
 import dev.mlops.report.DriftRender;
 import dev.mlops.report.Renderer;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,40 +53,14 @@ final class DriftCommand extends ReportCommand<DriftReport> {
     @Option(names = "--current-since", paramLabel = "TIME", description = "With LOG: the current window starts at TIME.")
     String currentSince;
 
-    @Option(names = "--categorical", split = ",", paramLabel = "FIELD",
-            description = "More categorical fields or attributes to compare (segment, model, finish_reason and "
-                    + "status always are).")
-    List<String> categorical = new ArrayList<>();
-
-    @Option(names = "--text", paramLabel = "WHICH", defaultValue = "prompt",
-            description = "Terms of: prompt, response, or none (default: ${DEFAULT-VALUE}).")
-    String text;
-
-    @Option(names = "--text-sample", paramLabel = "N", defaultValue = "200000",
-            description = "Count the terms of every document when a window's files hold up to about N records; "
-                    + "past that, of a deterministic sample of about N, chosen by a hash of the text (0: every "
-                    + "document; default: ${DEFAULT-VALUE}).")
-    int textSample;
-
-    @Option(names = "--stop-words", paramLabel = "FILE", description = "Replace the built-in stop words (one a line).")
-    Path stopWords;
-
-    @Option(names = "--rules", paramLabel = "FILE", description = "Override the default drift rules (YAML).")
-    Path rulesFile;
-
-    @Option(names = "--min-samples", paramLabel = "N", defaultValue = "100",
-            description = "Refuse to judge a window with fewer records (default: ${DEFAULT-VALUE}).")
-    long minSamples;
+    @picocli.CommandLine.Mixin
+    DriftOptions drift;
 
     @Option(names = "--fail-on-drift", description = "Exit 1 when drift is found.")
     boolean failOnDrift;
 
     @Option(names = "--details", description = "In a timeline, also print each drifted window's feature and term tables.")
     boolean details;
-
-    @Option(names = "--exact-limit", paramLabel = "N", defaultValue = "100000",
-            description = "Values per numeric feature kept exactly; past it, a sketch (default: ${DEFAULT-VALUE}).")
-    int exactLimit;
 
     private List<String> by;
     private RecordFilter filter;
@@ -134,11 +102,11 @@ final class DriftCommand extends ReportCommand<DriftReport> {
         filter = q.filter();
         window = q.window();
         boolean twoFiles = !baseline.isEmpty();
-        DriftSettings settings = settings();
-        DriftRules rules = rules();
+        DriftSettings settings = drift.settings(spec);
+        DriftRules rules = drift.rules(env);
         List<String> fields = new ArrayList<>(q.fields());
-        fields.addAll(categorical);
-        input.name(spec, "--by", by).name(spec, "--categorical", categorical).name(spec, "--where", filter.fields())
+        fields.addAll(drift.categorical);
+        input.name(spec, "--by", by).name(spec, "--categorical", drift.categorical).name(spec, "--where", filter.fields())
                 .groupBy(by);
         ReadOptions options = input.readOptions(env, fields, new DriftScan(r -> 0, by, filter, settings).reads());
         DriftWindows plan = plan(twoFiles);
@@ -177,17 +145,17 @@ final class DriftCommand extends ReportCommand<DriftReport> {
         input.check(err(), read, absent, allInputs);
         boolean timeline = plan.mode() == DriftWindows.Mode.TIMELINE;
         DriftReport report = new DriftReport(timeline ? "timeline" : "windows", by, rules, baselineFiles, currentFiles,
-                plan.compare(scan, settings, rules, minSamples));
+                plan.compare(scan, settings, rules, drift.minSamples));
         if (report.groups().isEmpty()) {
             throw new MlopsException(ExitCode.BAD_INPUT, "nothing to compare: no window holds any record");
         }
         for (GroupDrift g : report.groups()) {
-            boolean baselineShort = g.nBaseline() < minSamples;
+            boolean baselineShort = g.nBaseline() < drift.minSamples;
             if (g.insufficient() && (baselineShort || !timeline)) {
                 throw new MlopsException(ExitCode.BAD_INPUT, String.format(java.util.Locale.ROOT,
                         "cannot compare %s: the %s window has %,d records, fewer than --min-samples %,d%s",
                         g.label(), baselineShort ? "baseline" : "current", baselineShort ? g.nBaseline() : g.nCurrent(),
-                        minSamples, timeline ? " (no window of the group has enough)" : ""));
+                        drift.minSamples, timeline ? " (no window of the group has enough)" : ""));
             }
         }
         return report;
@@ -198,7 +166,7 @@ final class DriftCommand extends ReportCommand<DriftReport> {
                                            RecordFilter filter, DriftSettings settings) {
         var inputs = input.inputs(files, env);
         long expected = LogScan.estimateRecords(inputs);
-        DriftSettings sampled = settings.withTextLevel(expected < 0 ? 0 : TermSample.levelFor(expected, textSample));
+        DriftSettings sampled = settings.withTextLevel(expected < 0 ? 0 : TermSample.levelFor(expected, drift.textSample));
         return runner().run(inputs, options, () -> new DriftScan(windowOf, by, filter, sampled), DriftScan::merge);
     }
 
@@ -212,37 +180,6 @@ final class DriftCommand extends ReportCommand<DriftReport> {
             return window != null ? DriftWindows.timeline(window, until) : DriftWindows.cut(until, since);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
-        }
-    }
-
-    private DriftSettings settings() throws IOException {
-        if (!List.of("prompt", "response", "none").contains(text)) {
-            throw usage("--text " + text + ": expected prompt, response or none");
-        }
-        if (exactLimit < 0 || minSamples < 1) {
-            throw usage("--exact-limit and --min-samples must be positive");
-        }
-        Terms terms = text.equals("none") ? null : stopWords == null ? Terms.english() : Terms.fromFile(stopWords);
-        List<String> cats = new ArrayList<>(DriftSettings.CATEGORICAL);
-        categorical.stream().filter(c -> !cats.contains(c)).forEach(cats::add);
-        if (textSample < 0) {
-            throw usage("--text-sample must not be negative");
-        }
-        return new DriftSettings(DriftSettings.NUMERIC, cats, terms, text.equals("response"), exactLimit,
-                TermCounter.DEFAULT_CAPACITY, 0);
-    }
-
-    private DriftRules rules() {
-        if (rulesFile == null) {
-            return DriftRules.defaults();
-        }
-        try {
-            return DriftRules.load(rulesFile, env.display(rulesFile));
-        } catch (IllegalArgumentException e) {
-            throw new MlopsException(ExitCode.BAD_INPUT, e.getMessage());
-        } catch (IOException e) {
-            throw new MlopsException(ExitCode.BAD_INPUT, env.display(rulesFile) + ": " + e.getMessage()
-                    .lines().findFirst().orElse(""));
         }
     }
 }

@@ -28,7 +28,8 @@ final class UsageAccumulator {
     private final Distribution input;
     private final Distribution output;
     private final Distribution speed;
-    private double cost;
+    /** Kept exact across parts, so that the total does not depend on the order the parts merge in. */
+    private final dev.mlops.stats.ExactSum cost = new dev.mlops.stats.ExactSum();
     private long costFromLog;
     private long costFromRegistry;
     private Instant first;
@@ -57,10 +58,10 @@ final class UsageAccumulator {
             }
         }
         if (!Double.isNaN(r.costUsd())) {
-            cost += r.costUsd();
+            cost.add(r.costUsd());
             costFromLog++;
         } else if (!Double.isNaN(registryCost)) {
-            cost += registryCost;
+            cost.add(registryCost);
             costFromRegistry++;
         }
         if (model != null && models.size() < MAX_MODELS && models.add(model.name())) {
@@ -106,7 +107,7 @@ final class UsageAccumulator {
         input.merge(o.input);
         output.merge(o.output);
         speed.merge(o.speed);
-        cost += o.cost;
+        cost.merge(o.cost);
         costFromLog += o.costFromLog;
         costFromRegistry += o.costFromRegistry;
         if (o.first != null && (first == null || o.first.isBefore(first))) {
@@ -126,7 +127,7 @@ final class UsageAccumulator {
         Summary lat = latency.summary();
         Summary tt = ttft.summary();
         long priced = costFromLog + costFromRegistry;
-        Cost c = new Cost(priced == 0 ? Double.NaN : cost, priced == 0 ? Double.NaN : cost / priced, costFromLog,
+        Cost c = new Cost(priced == 0 ? Double.NaN : cost.value(), priced == 0 ? Double.NaN : cost.value() / priced, costFromLog,
                 costFromRegistry, requests - priced);
         GroupUsage partial = new GroupUsage(key, requests, errors, errorTypes, truncated, withFinishReason, lat, tt,
                 input.summary(), output.summary(), speed.summary(), c, first, last, null);

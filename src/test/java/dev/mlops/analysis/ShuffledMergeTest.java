@@ -45,7 +45,7 @@ class ShuffledMergeTest {
             out.add(new LogRecord("id" + (i % (n - 7)), Instant.ofEpochSecond(t0 + i * 40L), "bot", v, null, null,
                     "u" + r.nextInt(50), g.segment(), g.inputTokens(), g.outputTokens(), LogRecord.ABSENT, g.latencyMs(),
                     g.ttftMs(), error ? Status.ERROR : Status.OK, error ? "http_500" : null, g.finishReason(),
-                    g.prompt(), "answer " + (i % 97), Double.NaN,
+                    g.prompt(), "answer " + (i % 97), i % 5 == 0 ? Double.NaN : 0.000137 * (1 + i % 13),
                     Map.of("clicked", (double) r.nextInt(2), "thumbs", r.nextBoolean() ? 1.0 : -1.0), Map.of()));
         }
         return out;

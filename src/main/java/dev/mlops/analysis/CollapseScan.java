@@ -5,11 +5,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.ToLongFunction;
 
 /** The accumulator behind {@code mlops collapse}: one {@link CollapseWindow} per group and time window. */
-public final class CollapseScan implements Accumulator<CollapseScan, Map<GroupKey, TreeMap<Long, CollapseWindow>>> {
-    private final ToLongFunction<LogRecord> windowOf;
+public final class CollapseScan implements java.io.Serializable, Accumulator<CollapseScan, Map<GroupKey, TreeMap<Long, CollapseWindow>>> {
+    /** The window of a record (Long.MIN_VALUE: none); serializable, like the accumulator. */
+    @FunctionalInterface
+    public interface WindowOf extends java.util.function.ToLongFunction<LogRecord>, java.io.Serializable {
+    }
+
+    private final WindowOf windowOf;
     private final List<String> groupBy;
     private final RecordFilter filter;
     private final CollapseSettings settings;
@@ -17,7 +21,7 @@ public final class CollapseScan implements Accumulator<CollapseScan, Map<GroupKe
     private long untimed;
 
     /** @param windowOf the window index of a record, or Long.MIN_VALUE to leave it out */
-    public CollapseScan(ToLongFunction<LogRecord> windowOf, List<String> groupBy, RecordFilter filter,
+    public CollapseScan(WindowOf windowOf, List<String> groupBy, RecordFilter filter,
                         CollapseSettings settings) {
         this.windowOf = windowOf;
         this.groupBy = List.copyOf(groupBy);

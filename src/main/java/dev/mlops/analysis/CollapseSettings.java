@@ -13,7 +13,7 @@ package dev.mlops.analysis;
  * @param responses        responses kept per window for the diversity measures
  */
 public record CollapseSettings(String proxy, String satisfaction, double proxyAbove, double satisfiedAbove,
-                               double alpha, long minWindow, int pairs, int responses) {
+                               double alpha, long minWindow, int pairs, int responses) implements java.io.Serializable {
     public static final String DEFAULT_PROXY = "feedback.clicked";
     public static final String DEFAULT_SATISFACTION = "feedback.thumbs";
 }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One window of one group: proxy and satisfaction sums, a bounded sample of pairs and of responses. */
-final class CollapseWindow {
+final class CollapseWindow implements java.io.Serializable {
     long requests;
     long scored;
     final dev.mlops.stats.ExactSum proxySum = new dev.mlops.stats.ExactSum();

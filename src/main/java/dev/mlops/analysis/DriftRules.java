@@ -31,7 +31,7 @@ import java.util.Set;
  * @param disabled       features that are reported but never raise drift
  */
 public record DriftRules(double alpha, double minWasserstein, double minJs, double minZ, double minShareChange,
-                         double prior, int minTermCount, Set<String> disabled) {
+                         double prior, int minTermCount, Set<String> disabled) implements java.io.Serializable {
     public DriftRules {
         disabled = Set.copyOf(disabled);
     }

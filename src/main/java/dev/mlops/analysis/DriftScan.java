@@ -10,9 +10,14 @@ import java.util.TreeMap;
  * The accumulator behind {@code mlops drift}: routes each record to its window (baseline,
  * current, or a rolling window) and its group, and keeps a {@link DriftWindow} for each.
  */
-public final class DriftScan implements Accumulator<DriftScan, Map<Integer, Map<GroupKey, DriftWindow>>> {
+public final class DriftScan implements java.io.Serializable, Accumulator<DriftScan, Map<Integer, Map<GroupKey, DriftWindow>>> {
+    /** The window of a record, or -1 to skip it; serializable, like the accumulator. */
+    @FunctionalInterface
+    public interface WindowOf extends java.util.function.ToIntFunction<LogRecord>, java.io.Serializable {
+    }
+
     /** The window of a record, or -1 to skip it. */
-    private final java.util.function.ToIntFunction<LogRecord> windowOf;
+    private final WindowOf windowOf;
     private final List<String> groupBy;
     private final RecordFilter filter;
     private final DriftSettings settings;
@@ -20,7 +25,7 @@ public final class DriftScan implements Accumulator<DriftScan, Map<Integer, Map<
     private final GroupKey.Interner keys;
     private long skipped;
 
-    public DriftScan(java.util.function.ToIntFunction<LogRecord> windowOf, List<String> groupBy, RecordFilter filter,
+    public DriftScan(WindowOf windowOf, List<String> groupBy, RecordFilter filter,
                      DriftSettings settings) {
         this.windowOf = windowOf;
         this.groupBy = List.copyOf(groupBy);

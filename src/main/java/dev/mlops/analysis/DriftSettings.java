@@ -14,7 +14,7 @@ import java.util.List;
  * @param textLevel      the term sample's level: terms of a 2^-level share of documents are counted
  */
 public record DriftSettings(List<String> numeric, List<String> categorical, Terms terms, boolean textOfResponse,
-                            int exactLimit, int termCapacity, int textLevel) {
+                            int exactLimit, int termCapacity, int textLevel) implements java.io.Serializable {
     public static final List<String> NUMERIC = List.of("input_tokens", "output_tokens", "latency_ms", "ttft_ms",
             "cost_usd");
     public static final List<String> CATEGORICAL = List.of("segment", "model", "finish_reason", "status");

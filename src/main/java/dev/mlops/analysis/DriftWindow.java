@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * document frequencies. Memory is bounded by the exact limit, {@link #MAX_CATEGORIES} per
  * categorical feature and the term counter's capacity.
  */
-public final class DriftWindow {
+public final class DriftWindow implements java.io.Serializable {
     static final int MAX_CATEGORIES = 1000;
     static final String OTHER = "(other)";
     static final String MISSING = "(none)";

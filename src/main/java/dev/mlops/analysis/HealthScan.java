@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** The accumulator behind {@code mlops health}: data-quality and infrastructure counts per group and window. */
-public final class HealthScan implements Accumulator<HealthScan, Map<GroupKey, HealthScan.Group>> {
+public final class HealthScan implements java.io.Serializable, Accumulator<HealthScan, Map<GroupKey, HealthScan.Group>> {
     /** Fields whose absence is counted. */
     public static final List<String> FIELDS = List.of("timestamp", "model", "version", "input_tokens",
             "output_tokens", "latency_ms", "ttft_ms", "finish_reason", "prompt", "response");
@@ -38,14 +38,14 @@ public final class HealthScan implements Accumulator<HealthScan, Map<GroupKey, H
     }
 
     /** One time window's traffic. */
-    public static final class Window {
+    public static final class Window implements java.io.Serializable {
         long requests;
         long errors;
         final Distribution latency = new Distribution(20_000);
     }
 
     /** Everything counted for one group. */
-    public static final class Group {
+    public static final class Group implements java.io.Serializable {
         long requests;
         long errors;
         final Map<String, Long> errorTypes = new TreeMap<>();

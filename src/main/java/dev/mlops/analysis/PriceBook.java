@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Resolves a record to its registry model (through its version id, else its model name). Immutable. */
-public final class PriceBook {
+public final class PriceBook implements java.io.Serializable {
     private final Map<String, Model> byVersion = new HashMap<>();
     private final Map<String, Model> byModel = new HashMap<>();
 

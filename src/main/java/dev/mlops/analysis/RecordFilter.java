@@ -13,17 +13,24 @@ import java.util.function.Predicate;
  * A condition is {@code FIELD=VALUE}, {@code FIELD!=VALUE} (VALUE may list alternatives:
  * {@code stage=canary,production}) or, for numbers, {@code FIELD>N}, {@code >=}, {@code <}, {@code <=}.
  */
-public final class RecordFilter implements Predicate<LogRecord> {
+public final class RecordFilter implements java.io.Serializable, Predicate<LogRecord> {
     private final List<String> expressions;
-    private final List<Predicate<LogRecord>> conditions;
+    private final List<Condition> conditions;
     private final Instant since;
     private final Instant until;
 
-    private RecordFilter(List<String> expressions, List<Predicate<LogRecord>> conditions, Instant since, Instant until) {
+    private RecordFilter(List<String> expressions, List<Condition> conditions, Instant since, Instant until) {
         this.expressions = List.copyOf(expressions);
         this.conditions = List.copyOf(conditions);
         this.since = since;
         this.until = until;
+    }
+
+    private static final long serialVersionUID = 1L;
+
+    /** One --where condition; serializable, so that a filter travels to a cluster's executors. */
+    @FunctionalInterface
+    interface Condition extends Predicate<LogRecord>, java.io.Serializable {
     }
 
     public static RecordFilter all() {
@@ -32,7 +39,7 @@ public final class RecordFilter implements Predicate<LogRecord> {
 
     /** @throws IllegalArgumentException with a message for the user when an expression is malformed */
     public static RecordFilter of(List<String> where, Instant since, Instant until) {
-        List<Predicate<LogRecord>> cs = new ArrayList<>();
+        List<Condition> cs = new ArrayList<>();
         for (String w : where) {
             cs.add(parse(w));
         }
@@ -42,7 +49,7 @@ public final class RecordFilter implements Predicate<LogRecord> {
         return new RecordFilter(where, cs, since, until);
     }
 
-    private static Predicate<LogRecord> parse(String w) {
+    private static Condition parse(String w) {
         for (String op : List.of(">=", "<=", "!=", "=", ">", "<")) {
             int i = w.indexOf(op);
             if (i <= 0) {
@@ -105,7 +112,7 @@ public final class RecordFilter implements Predicate<LogRecord> {
                 return false;
             }
         }
-        for (Predicate<LogRecord> c : conditions) {
+        for (Condition c : conditions) {
             if (!c.test(r)) {
                 return false;
             }

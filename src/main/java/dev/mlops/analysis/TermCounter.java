@@ -15,7 +15,7 @@ import java.util.Map;
  * is low by at most {@link #maxUndercount()}; frequent terms, the ones drift is about, are kept.
  * Mergeable.
  */
-public final class TermCounter implements Terms.Sink {
+public final class TermCounter implements java.io.Serializable, Terms.Sink {
     public static final int DEFAULT_CAPACITY = 50_000;
     /** The multiplier of the term hash. */
     static final long P = 0x100000001b3L;

@@ -7,7 +7,7 @@ package dev.mlops.analysis;
  * The level is fixed before reading (see {@link #levelFor}), so the sample is the same whatever
  * the order, the threads or how the input was split. Level 0 counts every document.
  */
-public final class TermSample {
+public final class TermSample implements java.io.Serializable {
     public static final int DEFAULT_BUDGET = 200_000;
 
     private final int level;

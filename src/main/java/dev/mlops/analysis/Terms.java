@@ -13,7 +13,7 @@ import java.util.Set;
  * kept), lowercased, stop words dropped, and the bigrams of adjacent words that are not stop
  * words, so that "remote work" counts as one term.
  */
-public final class Terms {
+public final class Terms implements java.io.Serializable {
     /** A small English stop-word list; {@code --stop-words FILE} replaces it. */
     public static final Set<String> STOP_WORDS = Set.of(
             "a", "about", "after", "again", "all", "am", "an", "and", "any", "are", "as", "at", "be", "because",

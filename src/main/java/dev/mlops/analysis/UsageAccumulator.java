@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** Usage of one group: counts, distributions and cost. */
-final class UsageAccumulator {
+final class UsageAccumulator implements java.io.Serializable {
     static final int MAX_ERROR_TYPES = 50;
     static final int MAX_MODELS = 8;
 

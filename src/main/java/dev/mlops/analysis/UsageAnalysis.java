@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * The accumulator behind {@code mlops analyze}: filters records, groups them by the --by
  * fields and keeps a {@link UsageAccumulator} per group.
  */
-public final class UsageAnalysis implements Accumulator<UsageAnalysis, List<GroupUsage>> {
+public final class UsageAnalysis implements java.io.Serializable, Accumulator<UsageAnalysis, List<GroupUsage>> {
     /** The label of a group whose record lacks the field. */
     public static final String MISSING = GroupKey.MISSING;
 

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
-import java.util.function.ToLongFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -93,7 +92,7 @@ final class CollapseCommand extends ReportCommand<CollapseReport> {
                 .name(spec, "--satisfaction", List.of(satisfaction)).groupBy(q.by());
         ReadOptions options = input.readOptions(env, fields, new CollapseScan(r -> 0, q.by(), q.filter(), s).reads());
         long seconds = q.window() == null ? 0 : q.window().getSeconds();
-        ToLongFunction<LogRecord> windowOf = seconds == 0 ? r -> 0
+        CollapseScan.WindowOf windowOf = seconds == 0 ? r -> 0
                 : r -> r.timestamp() == null ? Long.MIN_VALUE : Math.floorDiv(r.timestamp().getEpochSecond(), seconds);
         LongFunction<String> label = seconds == 0 ? w -> "all" : w -> Instant.ofEpochSecond(w * seconds).toString();
         List<dev.mlops.logs.LogInput> inputs = input.inputs(logs, env);

@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToIntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -162,7 +161,7 @@ final class DriftCommand extends ReportCommand<DriftReport> {
     }
 
     /** Reads {@code files}, counting terms on a sample sized by --text-sample from the files' estimated size. */
-    private LogScan.Result<DriftScan> scan(List<String> files, ReadOptions options, ToIntFunction<LogRecord> windowOf,
+    private LogScan.Result<DriftScan> scan(List<String> files, ReadOptions options, DriftScan.WindowOf windowOf,
                                            RecordFilter filter, DriftSettings settings) {
         var inputs = input.inputs(files, env);
         long expected = LogScan.estimateRecords(inputs);

@@ -30,7 +30,7 @@ public record LogRecord(
         String response,
         double costUsd,
         Map<String, Double> feedback,
-        Map<String, String> attributes) {
+        Map<String, String> attributes) implements java.io.Serializable {
 
     public static final long ABSENT = -1;
 

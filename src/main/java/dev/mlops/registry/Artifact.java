@@ -6,5 +6,5 @@ package dev.mlops.registry;
  * @param path   relative path
  * @param sha256 the recorded hash, or null if the version was never frozen
  */
-public record Artifact(String path, String sha256) {
+public record Artifact(String path, String sha256) implements java.io.Serializable {
 }

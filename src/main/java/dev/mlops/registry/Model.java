@@ -10,7 +10,7 @@ import java.util.List;
  * @param slo      its SLOs (possibly none)
  * @param versions its versions in file order
  */
-public record Model(String name, Pricing pricing, Slo slo, List<Version> versions) {
+public record Model(String name, Pricing pricing, Slo slo, List<Version> versions) implements java.io.Serializable {
     public Model {
         versions = List.copyOf(versions);
     }

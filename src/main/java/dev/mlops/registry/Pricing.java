@@ -7,7 +7,7 @@ package dev.mlops.registry;
  * @param outputPer1m      price of output (completion) tokens
  * @param cachedInputPer1m price of cached input tokens, or NaN to bill them as input tokens
  */
-public record Pricing(double inputPer1m, double outputPer1m, double cachedInputPer1m) {
+public record Pricing(double inputPer1m, double outputPer1m, double cachedInputPer1m) implements java.io.Serializable {
     public Pricing {
         if (!(inputPer1m >= 0) || !(outputPer1m >= 0) || cachedInputPer1m < 0) {
             throw new IllegalArgumentException("prices must not be negative");

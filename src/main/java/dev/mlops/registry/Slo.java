@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param limits measure name to its upper limit, in the registry's order
  */
-public record Slo(Map<String, Double> limits) {
+public record Slo(Map<String, Double> limits) implements java.io.Serializable {
     /** The measures an SLO may name. */
     public static final List<String> MEASURES = List.of(
             "latency_p50_ms", "latency_p90_ms", "latency_p95_ms", "latency_p99_ms",

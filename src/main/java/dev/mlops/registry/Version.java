@@ -23,7 +23,7 @@ import java.util.Map;
 public record Version(String id, String model, String baseModel, String baseRevision, String adapterType,
                       int adapterRank, double adapterAlpha, Map<String, Artifact> artifacts,
                       Map<String, Object> sampling, String trainingData, String trainingDataSha256,
-                      Stage stage, boolean frozen, int line) {
+                      Stage stage, boolean frozen, int line) implements java.io.Serializable {
     public Version {
         artifacts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(artifacts));
         sampling = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sampling));

@@ -10,5 +10,5 @@ import dev.mlops.logs.LogRecord;
  * @param record  the record, with prompt and response
  * @param raw     its raw source
  */
-public record Candidate(double key, long hash, String stratum, LogRecord record, String raw) {
+public record Candidate(double key, long hash, String stratum, LogRecord record, String raw) implements java.io.Serializable {
 }

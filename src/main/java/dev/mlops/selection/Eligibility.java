@@ -8,8 +8,7 @@ import java.util.function.Predicate;
  * Which records may be picked: --where, --ok-only (no errors, no truncated answers) and
  * --feedback positive|negative|any on a feedback field (positive above 0).
  */
-public record Eligibility(RecordFilter where, boolean okOnly, String feedback, String feedbackField)
-        implements Predicate<LogRecord> {
+public record Eligibility(RecordFilter where, boolean okOnly, String feedback, String feedbackField) implements java.io.Serializable, Predicate<LogRecord> {
     @Override
     public boolean test(LogRecord r) {
         if (!where.test(r)) {

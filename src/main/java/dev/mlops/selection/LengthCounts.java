@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * Pass one: how many eligible records of each group have each length. Exact, and bounded by the
  * number of distinct lengths, not of records; it gives the bin edges and every stratum's size.
  */
-public final class LengthCounts implements Accumulator<LengthCounts, Map<String, TreeMap<Long, Long>>> {
+public final class LengthCounts implements java.io.Serializable, Accumulator<LengthCounts, Map<String, TreeMap<Long, Long>>> {
     private final Eligibility eligible;
     private final Strata groups;
     private final Map<String, Map<Long, Long>> counts = new HashMap<>();

@@ -43,7 +43,7 @@ public final class PreferencePairs {
     }
 
     /** Pass one: per prompt, whether it was rated up (1), down (2), and found in the preference file (4). */
-    public static final class Rated implements Consumer<LogRecord>, Accumulator<Rated, Map<Long, Integer>> {
+    public static final class Rated implements java.io.Serializable, Consumer<LogRecord>, Accumulator<Rated, Map<Long, Integer>> {
         private final Eligibility eligible;
         private final String feedbackField;
         private final Set<Long> fromFile;
@@ -98,7 +98,7 @@ public final class PreferencePairs {
     }
 
     /** A chosen prompt's answers: the best chosen and rejected record (smallest key), and the prompt's own record. */
-    public static final class Pair {
+    public static final class Pair implements java.io.Serializable {
         Candidate chosen;
         Candidate rejected;
         Candidate any;
@@ -118,7 +118,7 @@ public final class PreferencePairs {
     }
 
     /** Pass two: the answers of the chosen prompts. */
-    public static final class Collect implements Consumer<LogRecord>, Accumulator<Collect, Map<Long, Pair>> {
+    public static final class Collect implements java.io.Serializable, Consumer<LogRecord>, Accumulator<Collect, Map<Long, Pair>> {
         private final Set<Long> chosen;
         private final Eligibility eligible;
         private final String feedbackField;

@@ -20,9 +20,19 @@ import java.util.TreeMap;
  * so a record above it can never be picked and is skipped undecoded, and the result stays exactly
  * the global bottom-k. Memory: the reservoirs' capacities, about twice the requested n.
  */
-public final class Reservoirs implements Selective, Accumulator<Reservoirs, Map<String, List<Candidate>>> {
-    private static final Comparator<Candidate> LARGEST_FIRST = Comparator.comparingDouble(Candidate::key).reversed()
-            .thenComparing(Comparator.comparingLong(Candidate::hash).reversed());
+public final class Reservoirs implements java.io.Serializable, Selective, Accumulator<Reservoirs, Map<String, List<Candidate>>> {
+    private static final Comparator<Candidate> LARGEST_FIRST = new LargestFirst();
+
+    /** The heap's order, largest key first: a class of its own, so that the heaps serialize. */
+    private static final class LargestFirst implements Comparator<Candidate>, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int compare(Candidate a, Candidate b) {
+            int c = Double.compare(b.key(), a.key());
+            return c != 0 ? c : Long.compare(b.hash(), a.hash());
+        }
+    }
 
     private final Strata strata;
     private final Eligibility eligible;

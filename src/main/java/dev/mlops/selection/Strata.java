@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * of the --by fields. A length falls in bin i when edge[i] < length ≤ edge[i+1] (the first bin
  * includes its lower edge).
  */
-public final class Strata {
+public final class Strata implements java.io.Serializable {
     public static final double[] DEFAULT_BINS = {0, 0.10, 0.50, 0.90, 0.99, 1.0};
     static final char SEP = '\u0001';
 

@@ -11,14 +11,14 @@ import java.util.TreeMap;
  * moves them into a DDSketch with {@link #RELATIVE_ERROR} relative accuracy and bounded size.
  * Count, mean, min and max are always exact.
  */
-public final class Distribution {
+public final class Distribution implements java.io.Serializable {
     public static final double RELATIVE_ERROR = 0.01;
     static final int SKETCH_BINS = 2048;
 
     private final int exactLimit;
     private double[] values = new double[16];
     private int n;
-    private DDSketch sketch;
+    private transient DDSketch sketch;
     private long count;
     private final ExactSum sum = new ExactSum();
     private final ExactSum sumSquares = new ExactSum();
@@ -204,5 +204,32 @@ public final class Distribution {
             counts.merge(Histogram.index(sketch.getIndexMapping().value(index)), k, Long::sum);
         });
         return Histogram.of(count - inStore[0], counts);
+    }
+
+    private static final long serialVersionUID = 1L;
+
+    /** The sketch travels in its own encoding (DDSketch is not Serializable); it decodes into a fresh one. */
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        out.defaultWriteObject();
+        if (sketch == null) {
+            out.writeInt(-1);
+        } else {
+            com.datadoghq.sketch.ddsketch.encoding.GrowingByteArrayOutput o =
+                    com.datadoghq.sketch.ddsketch.encoding.GrowingByteArrayOutput.withDefaultInitialCapacity();
+            sketch.encode(o, false);
+            byte[] bytes = o.trimmedCopy();
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        int n = in.readInt();
+        if (n >= 0) {
+            byte[] bytes = in.readNBytes(n);
+            sketch = DDSketch.decode(com.datadoghq.sketch.ddsketch.encoding.ByteArrayInput.wrap(bytes),
+                    () -> new com.datadoghq.sketch.ddsketch.store.CollapsingLowestDenseStore(SKETCH_BINS));
+        }
     }
 }

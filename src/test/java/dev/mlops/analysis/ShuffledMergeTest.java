@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every accumulator merges in any order: the parts of one input, merged in shuffled orders and
- * shapes (left folds and trees), give the same report, byte for byte. This is what lets a cluster
- * engine merge partitions as they come.
+ * shapes (left folds and trees), give the same report, byte for byte; and a part serialized and
+ * read back (as a cluster ships a partition's accumulator) merges the same. This is what lets a
+ * cluster engine merge partitions as they come.
  */
 class ShuffledMergeTest {
     static final int PARTS = 6;
@@ -66,7 +67,7 @@ class ShuffledMergeTest {
         }
         List<S> ordered = new ArrayList<>();
         for (int i : order) {
-            ordered.add(parts.get(i));
+            ordered.add(tree ? roundTrip(parts.get(i)) : parts.get(i));
         }
         while (ordered.size() > 1) {
             if (tree) {
@@ -83,6 +84,23 @@ class ShuffledMergeTest {
             }
         }
         return report.apply(ordered.get(0));
+    }
+
+    /** The part as a cluster would ship it to the merging side: serialized and read back. */
+    @SuppressWarnings("unchecked")
+    static <S> S roundTrip(S part) {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+                out.writeObject(part);
+            }
+            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                    new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+                return (S) in.readObject();
+            }
+        } catch (java.io.IOException | ClassNotFoundException e) {
+            throw new AssertionError(part.getClass().getSimpleName() + " does not serialize: " + e, e);
+        }
     }
 
     /** As a reader feeds a sink: a selective one sees the record without text first, and takes it whole if it wants it. */

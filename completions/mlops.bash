@@ -641,7 +641,7 @@ function _picocli_mlops_select() {
 
   local commands=""
   local flag_opts="'--ok-only' '--verbose' '-h' '--help'"
-  local arg_opts="'-n' '-o' '--output' '--output-format' '--preferences' '--by' '--length-bins' '--length-field' '--allocate' '--where' '--feedback' '--feedback-field' '--dedup-on' '--near-dup' '--redact' '--weight' '--seed' '--report' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups'"
+  local arg_opts="'-n' '-o' '--output' '--output-format' '--preferences' '--by' '--where' '--feedback' '--feedback-field' '--report' '--length-bins' '--length-field' '--allocate' '--dedup-on' '--near-dup' '--redact' '--weight' '--seed' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups'"
   local FORMAT_option_args=("chat" "record" "dpo") # --output-format values
   local HOW_option_args=("proportional" "equal" "sqrt") # --allocate values
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf") # --input-format values
@@ -672,6 +672,21 @@ function _picocli_mlops_select() {
     '--by')
       return
       ;;
+    '--where')
+      return
+      ;;
+    '--feedback')
+      return
+      ;;
+    '--feedback-field')
+      return
+      ;;
+    '--report')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--length-bins')
       return
       ;;
@@ -682,15 +697,6 @@ function _picocli_mlops_select() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${HOW_option_args[@]}" ) )
       return $?
-      ;;
-    '--where')
-      return
-      ;;
-    '--feedback')
-      return
-      ;;
-    '--feedback-field')
-      return
       ;;
     '--dedup-on')
       return
@@ -706,12 +712,6 @@ function _picocli_mlops_select() {
       ;;
     '--seed')
       return
-      ;;
-    '--report')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
       ;;
     '--input-format')
       local IFS=$'\n'

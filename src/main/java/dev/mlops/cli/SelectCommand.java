@@ -72,20 +72,8 @@ final class SelectCommand implements Callable<Integer> {
     @Option(names = "--by", split = ",", paramLabel = "FIELD", description = "Stratify also by these fields.")
     List<String> by = new ArrayList<>();
 
-    @Option(names = "--length-bins", split = ",", paramLabel = "Q", description = "Bin edges as quantiles of the "
-            + "source (default: 0,0.1,0.5,0.9,0.99,1).")
-    List<Double> lengthBins;
 
-    @Option(names = "--length-field", paramLabel = "FIELD", defaultValue = "total",
-            description = "The length measure: total (input + output tokens), input_tokens, output_tokens or any "
-                    + "numeric field (default: ${DEFAULT-VALUE}).")
-    String lengthField;
 
-    @Option(names = "--allocate", paramLabel = "HOW", defaultValue = "proportional",
-            completionCandidates = Candidates.Allocations.class,
-            description = "proportional, equal, sqrt, or a YAML file of weights by stratum, named by bin (p90-p99), "
-                    + "bin and group (p90-p99 / pro) or full label; the most specific name wins (default: ${DEFAULT-VALUE}).")
-    String allocate;
 
     @Option(names = "--where", paramLabel = "EXPR", description = "Keep records where EXPR holds (as in analyze).")
     List<String> where = new ArrayList<>();
@@ -102,27 +90,17 @@ final class SelectCommand implements Callable<Integer> {
             description = "The feedback that --feedback and dpo read; positive above 0 (default: ${DEFAULT-VALUE}).")
     String feedbackField;
 
-    @Option(names = "--dedup-on", paramLabel = "TEXT", defaultValue = "prompt",
-            description = "prompt, response or both (default: ${DEFAULT-VALUE}).")
-    String dedupOn;
 
-    @Option(names = "--near-dup", paramLabel = "J", defaultValue = "0.8",
-            description = "Jaccard similarity of word shingles at which texts are near-duplicates; 1 keeps only exact "
-                    + "deduplication (default: ${DEFAULT-VALUE}).")
-    double nearDup;
 
-    @Option(names = "--redact", split = ",", paramLabel = "KIND", description = "Mask email, phone, ip, credit-card.")
-    List<String> redact = new ArrayList<>();
 
-    @Option(names = "--weight", paramLabel = "FIELD", description = "Weighted sampling (A-Res) by this numeric field.")
-    String weight;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write the coverage report to FILE: JSON "
             + "(mlops.select/v1) when it ends in .json, else Markdown (default: a table on stderr).")
     Path report;
+
+    @Mixin
+    SelectOptions pick;
 
     @Mixin
     InputOptions input;
@@ -137,12 +115,7 @@ final class SelectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         validate();
-        Redactor redactor;
-        try {
-            redactor = new Redactor(redact);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--redact: " + e.getMessage());
-        }
+        Redactor redactor = pick.redactor(spec);
         RecordFilter filter;
         try {
             filter = RecordFilter.of(where, null, null);
@@ -150,15 +123,15 @@ final class SelectCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Eligibility eligible = new Eligibility(filter, okOnly, feedback, feedbackField);
-        double[] quantiles = lengthBins == null ? Strata.DEFAULT_BINS : lengthBins.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] quantiles = pick.quantiles();
         List<String> fields = new ArrayList<>(by);
         fields.addAll(filter.fields());
         fields.add(feedbackField);
-        if (weight != null) {
-            fields.add(weight);
+        if (pick.weight != null) {
+            fields.add(pick.weight);
         }
-        if (!List.of("total").contains(lengthField)) {
-            fields.add(lengthField);
+        if (!List.of("total").contains(pick.lengthField)) {
+            fields.add(pick.lengthField);
         }
         List<LogInput> inputs = input.inputs(logs, env);
         if (inputs.stream().anyMatch(i -> i.path() == null || !java.nio.file.Files.isRegularFile(i.path()))) {
@@ -166,9 +139,9 @@ final class SelectCommand implements Callable<Integer> {
                     + "or a process substitution cannot be used; write it to a file first");
         }
         input.name(spec, "--by", by).name(spec, "--where", filter.fields())
-                .name(spec, "--weight", weight == null ? List.of() : List.of(weight)).groupBy(by);
+                .name(spec, "--weight", pick.weight == null ? List.of() : List.of(pick.weight)).groupBy(by);
         // pass one: lengths per group, without text
-        Strata groups = new Strata(lengthField, by, quantiles, new double[] {0, 1});
+        Strata groups = new Strata(pick.lengthField, by, quantiles, new double[] {0, 1});
         ReadOptions lean = input.readOptions(env, fields, new LengthCounts(eligible, groups).reads());
         LogScan.Result<LengthCounts> first = LogScan.run(inputs, lean, () -> new LengthCounts(eligible, groups),
                 LengthCounts::merge);
@@ -178,28 +151,28 @@ final class SelectCommand implements Callable<Integer> {
             throw new MlopsException(ExitCode.BAD_INPUT, "no record can be picked: none has token counts and passes "
                     + "the filters");
         }
-        Strata strata = new Strata(lengthField, by, quantiles, Strata.edges(lengths, quantiles));
+        Strata strata = new Strata(pick.lengthField, by, quantiles, Strata.edges(lengths, quantiles));
         Map<String, Long> available = Coverage.available(first.sink().result(), strata);
         Map<String, Long> quotas;
         try {
-            quotas = Allocation.quotas(available, n, method(), weights(strata, available));
+            quotas = Allocation.quotas(available, n, pick.method(), pick.weights(env, strata, available));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--allocate: " + e.getMessage());
         }
-        ReadOptions full = input.readOptions(env, fields, new Reservoirs(strata, eligible, Map.of(), seed, weight).reads());
+        ReadOptions full = input.readOptions(env, fields, new Reservoirs(strata, eligible, Map.of(), pick.seed, pick.weight).reads());
         SelectionRun.Outcome run;
         if (format.equals("dpo")) {
             Map<Long, String[]> file = preferences == null ? Map.of()
                     : DatasetWriter.preferences(preferences, env.display(preferences));
             run = SelectionRun.dpo(Runner.local(), inputs, full, strata, new Eligibility(filter, okOnly, "any",
-                    feedbackField), feedbackField, file, n, seed, redactor);
+                    feedbackField), feedbackField, file, n, pick.seed, redactor);
         } else {
-            run = SelectionRun.sample(Runner.local(), inputs, full, strata, eligible, quotas, n, seed, weight, dedupOn,
-                    nearDup, format, redactor);
+            run = SelectionRun.sample(Runner.local(), inputs, full, strata, eligible, quotas, n, pick.seed, pick.weight, pick.dedupOn,
+                    pick.nearDup, format, redactor);
         }
         DatasetWriter.Written written = run.written();
         OutputOptions.emit(out, written.content(), spec.commandLine().getOut());
-        SelectReport r = Coverage.report(n, seed, allocate, format, written.lines(), strata, available, quotas,
+        SelectReport r = Coverage.report(n, pick.seed, pick.allocate, format, written.lines(), strata, available, quotas,
                 run.reservoirs(), run.picked(), lengths, redactor, run.eligiblePairs());
         if (report == null) {
             spec.commandLine().getErr().print(SelectRender.text(r, false));
@@ -225,45 +198,8 @@ final class SelectCommand implements Callable<Integer> {
         if (!List.of("positive", "negative", "any").contains(feedback)) {
             throw new ParameterException(spec.commandLine(), "--feedback " + feedback + ": expected positive, negative or any");
         }
-        if (!List.of("prompt", "response", "both").contains(dedupOn)) {
-            throw new ParameterException(spec.commandLine(), "--dedup-on " + dedupOn + ": expected prompt, response or both");
-        }
-        if (!(nearDup > 0 && nearDup <= 1)) {
-            throw new ParameterException(spec.commandLine(), "--near-dup takes a Jaccard similarity in (0, 1]");
-        }
-        if (lengthBins != null) {
-            double prev = -1;
-            for (double q : lengthBins) {
-                if (q < 0 || q > 1 || q <= prev) {
-                    throw new ParameterException(spec.commandLine(), "--length-bins takes increasing quantiles from 0 to 1");
-                }
-                prev = q;
-            }
-            if (lengthBins.size() < 2 || lengthBins.get(0) != 0 || lengthBins.get(lengthBins.size() - 1) != 1) {
-                throw new ParameterException(spec.commandLine(), "--length-bins must start at 0 and end at 1");
-            }
-        }
+        pick.validate(spec);
     }
 
-    private String method() {
-        return List.of("proportional", "equal", "sqrt").contains(allocate) ? allocate : "weights";
-    }
 
-    /** Weights by stratum label from a YAML file, when --allocate names one. */
-    private Map<String, Double> weights(Strata strata, Map<String, Long> available) {
-        if (!method().equals("weights")) {
-            return Map.of();
-        }
-        Path file = env.path(allocate);
-        if (!Files.exists(file)) {
-            throw new MlopsException(ExitCode.BAD_INPUT, allocate + ": no such file (--allocate takes proportional, "
-                    + "equal, sqrt or a YAML file)");
-        }
-        try {
-            return Allocation.weights(dev.mlops.io.BoundedFiles.read(file, allocate,
-                    dev.mlops.io.BoundedFiles.SETTINGS_LIMIT), strata, available);
-        } catch (IllegalArgumentException e) {
-            throw new MlopsException(ExitCode.BAD_INPUT, allocate + ": " + e.getMessage());
-        }
-    }
 }

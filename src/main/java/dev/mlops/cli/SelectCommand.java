@@ -72,9 +72,6 @@ final class SelectCommand implements Callable<Integer> {
     @Option(names = "--by", split = ",", paramLabel = "FIELD", description = "Stratify also by these fields.")
     List<String> by = new ArrayList<>();
 
-
-
-
     @Option(names = "--where", paramLabel = "EXPR", description = "Keep records where EXPR holds (as in analyze).")
     List<String> where = new ArrayList<>();
 
@@ -89,11 +86,6 @@ final class SelectCommand implements Callable<Integer> {
     @Option(names = "--feedback-field", paramLabel = "FIELD", defaultValue = "feedback.thumbs",
             description = "The feedback that --feedback and dpo read; positive above 0 (default: ${DEFAULT-VALUE}).")
     String feedbackField;
-
-
-
-
-
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write the coverage report to FILE: JSON "
             + "(mlops.select/v1) when it ends in .json, else Markdown (default: a table on stderr).")
@@ -130,11 +122,11 @@ final class SelectCommand implements Callable<Integer> {
         if (pick.weight != null) {
             fields.add(pick.weight);
         }
-        if (!List.of("total").contains(pick.lengthField)) {
+        if (!pick.lengthField.equals("total")) {
             fields.add(pick.lengthField);
         }
         List<LogInput> inputs = input.inputs(logs, env);
-        if (inputs.stream().anyMatch(i -> i.path() == null || !java.nio.file.Files.isRegularFile(i.path()))) {
+        if (inputs.stream().anyMatch(i -> i.path() == null || !Files.isRegularFile(i.path()))) {
             throw new ParameterException(spec.commandLine(), "select reads its input twice: standard input (-), a FIFO "
                     + "or a process substitution cannot be used; write it to a file first");
         }
@@ -200,6 +192,4 @@ final class SelectCommand implements Callable<Integer> {
         }
         pick.validate(spec);
     }
-
-
 }

@@ -1,5 +1,6 @@
 package dev.mlops.cli;
 
+import dev.mlops.io.BoundedFiles;
 import dev.mlops.selection.Allocation;
 import dev.mlops.selection.Redactor;
 import dev.mlops.selection.Strata;
@@ -95,8 +96,8 @@ final class SelectOptions {
                     + "equal, sqrt or a YAML file)");
         }
         try {
-            return Allocation.weights(dev.mlops.io.BoundedFiles.read(file, allocate,
-                    dev.mlops.io.BoundedFiles.SETTINGS_LIMIT), strata, available);
+            return Allocation.weights(BoundedFiles.read(file, allocate, BoundedFiles.SETTINGS_LIMIT), strata,
+                    available);
         } catch (IllegalArgumentException e) {
             throw new MlopsException(ExitCode.BAD_INPUT, allocate + ": " + e.getMessage());
         }

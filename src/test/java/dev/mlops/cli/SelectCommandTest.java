@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -304,5 +306,27 @@ class SelectCommandTest {
         assertEquals(2, select("select", "logs.jsonl", "-n", "5", "--redact", "ssn").exit());
         assertEquals(2, select("select", "logs.jsonl", "-n", "5", "--length-bins", "0,0.5,0.4,1").exit());
         assertEquals(3, select("select", "logs.jsonl", "-n", "5", "--allocate", "weights.yaml").exit());
+    }
+
+    @Test
+    void shouldNameTheSamplingOptionThatIsWrong() throws IOException {
+        log("logs.jsonl", 100, 1, 0);
+        Map<List<String>, String> cases = Map.of(
+                List.of("--dedup-on", "title"), "--dedup-on title: expected prompt, response or both",
+                List.of("--near-dup", "0"), "--near-dup takes a Jaccard similarity in (0, 1]",
+                List.of("--near-dup", "1.5"), "--near-dup takes a Jaccard similarity in (0, 1]",
+                List.of("--length-bins", "0,0.5"), "--length-bins must start at 0 and end at 1",
+                List.of("--length-bins", "0,1.2"), "--length-bins takes increasing quantiles from 0 to 1",
+                List.of("--redact", "ssn"), "--redact: ");
+        cases.forEach((opts, message) -> {
+            List<String> args = new ArrayList<>(List.of("select", "logs.jsonl", "-n", "5"));
+            args.addAll(opts);
+            Cli.Result r = select(args.toArray(String[]::new));
+            assertEquals(2, r.exit(), opts.toString());
+            assertTrue(r.err().startsWith("mlops: " + message), opts + ": " + r.err());
+        });
+        Cli.Result missing = select("select", "logs.jsonl", "-n", "5", "--allocate", "weights.yaml");
+        assertEquals("mlops: weights.yaml: no such file (--allocate takes proportional, equal, sqrt or a YAML file)\n",
+                missing.err());
     }
 }

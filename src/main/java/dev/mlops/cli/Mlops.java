@@ -1,5 +1,6 @@
 package dev.mlops.cli;
 
+import dev.mlops.schema.Keys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -57,11 +58,18 @@ public final class Mlops {
         String footer = resource("/dev/mlops/cli/" + spec.qualifiedName("-").replace("mlops-", "") + ".footer.txt");
         if (footer != null) {
             // footers are plain text: a % is a percent sign, not a format specifier
-            spec.usageMessage().footer(footer.replace("%", "%%").split("\n", -1));
+            spec.usageMessage().footer(keys(footer).replace("%", "%%").split("\n", -1));
         }
         for (CommandLine sub : cl.getSubcommands().values()) {
             decorate(sub);
         }
+    }
+
+    /** A footer line "@keys SCHEMA" becomes the key list generated from that schema's document record. */
+    static String keys(String footer) {
+        return footer.lines().map(l -> !l.startsWith("@keys ") ? l : String.join("\n", Keys.describe(
+                Keys.of(l.substring(6).trim()).orElseThrow(() -> new IllegalStateException("no document " + l)))))
+                .collect(java.util.stream.Collectors.joining("\n", "", footer.endsWith("\n") ? "\n" : ""));
     }
 
     /** A usage error is one line, and where to read more: never the whole usage text. */

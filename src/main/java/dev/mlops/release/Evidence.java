@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlops.io.BoundedFiles;
 import dev.mlops.registry.TreeHash;
+import dev.mlops.schema.Documents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,5 +39,14 @@ public record Evidence(String name, String schema, String sha256, JsonNode json)
             throw new ReleaseException(name + ": not an mlops report (it has no \"schema\": \"mlops.…\")");
         }
         return new Evidence(name, json.get("schema").asText(), TreeHash.sha256(bytes), json);
+    }
+
+    /** The evidence read into its document type: the type its schema's writer wrote. */
+    public <T> T as(Class<T> type) {
+        try {
+            return Documents.read(json, type);
+        } catch (IllegalArgumentException e) {
+            throw new ReleaseException(name + ": not a valid " + schema + " report: " + e.getMessage());
+        }
     }
 }

@@ -2,24 +2,37 @@ package dev.mlops.release;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlops.registry.Gate;
+import dev.mlops.schema.AnalyzeDoc;
+import dev.mlops.schema.DriftDoc;
+import dev.mlops.schema.HealthDoc;
+import dev.mlops.schema.SummaryDoc;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Evaluates promotion gates against evidence for one version. A gate whose evidence is missing
- * fails. Where the value is read from:
+ * fails. Evidence is read back into the document type that wrote it:
  * <ul>
- * <li>analyze measures: {@code mlops.analyze/v1}, the group whose key has {@code version} = VERSION
+ * <li>analyze measures: {@link AnalyzeDoc}, the group whose key has {@code version} = VERSION
  *     (error_rate, truncation_rate, cost.per_request_usd, latency_ms.pNN, ttft_ms.pNN);</li>
- * <li>drift.psi, drift.features_drifted: {@code mlops.drift/v1}, the group for VERSION if the
- *     report is grouped by version, else the whole report ({@code max_psi}, {@code features_drifted});</li>
+ * <li>drift.psi, drift.features_drifted: {@link DriftDoc}, the group for VERSION if the report is
+ *     grouped by version, else the whole report ({@code max_psi}, {@code features_drifted});</li>
  * <li>abtest.lift: {@code mlops.abtest/v1}, the comparison with {@code arm} = VERSION and the
  *     gate's {@code metric} ({@code lift}, {@code significant});</li>
- * <li>health.critical, health.warning: {@code mlops.health/v1}, {@code counts} of the entry for VERSION.</li>
+ * <li>health.critical, health.warning: {@link HealthDoc}, {@code counts} of the entry for VERSION.</li>
  * </ul>
  */
 public final class Gates {
     private Gates() {
+    }
+
+    /** What a gate found in its evidence: whether the version is covered, its value (or null), significance. */
+    private record Reading(boolean covered, Double value, boolean significant) {
+        static final Reading NONE = new Reading(false, null, false);
+
+        static Reading of(Double value) {
+            return new Reading(true, value, false);
+        }
     }
 
     public static List<GateResult> evaluate(List<Gate> gates, List<Evidence> evidence, String version) {
@@ -40,21 +53,19 @@ public final class Gates {
             return fail(g, "more than one " + schema + " evidence file; give one");
         }
         Evidence e = found.get(0);
-        JsonNode scope = scope(e.json(), g.check(), version, g.metric());
-        if (scope == null) {
+        Reading r = read(e, g, version);
+        if (!r.covered()) {
             return fail(g, e.name() + " has nothing for version " + version);
         }
-        JsonNode v = value(scope, g.check());
-        if (v == null || !v.isNumber()) {
+        if (r.value() == null) {
             return fail(g, e.name() + " has no value for " + g.name() + " of " + version);
         }
-        double x = v.asDouble();
+        double x = r.value();
         boolean ok = (Double.isNaN(g.min()) || x >= g.min()) && (Double.isNaN(g.max()) || x <= g.max());
         String detail = "from " + e.name();
         if (g.significant()) {
-            boolean sig = scope.path("significant").asBoolean(false);
-            ok &= sig;
-            detail += sig ? ", significant" : ", not significant";
+            ok &= r.significant();
+            detail += r.significant() ? ", significant" : ", not significant";
         }
         return new GateResult(g.name(), g.limit(), x, ok, detail);
     }
@@ -65,58 +76,79 @@ public final class Gates {
 
     static String schemaOf(String check) {
         if (check.startsWith("drift.")) {
-            return "mlops.drift/v1";
+            return DriftDoc.SCHEMA;
         }
         if (check.startsWith("abtest.")) {
             return "mlops.abtest/v1";
         }
         if (check.startsWith("health.")) {
-            return "mlops.health/v1";
+            return HealthDoc.SCHEMA;
         }
-        return "mlops.analyze/v1";
+        return AnalyzeDoc.SCHEMA;
     }
 
-    private static JsonNode scope(JsonNode root, String check, String version, String metric) {
+    private static Reading read(Evidence e, Gate g, String version) {
+        String check = g.check();
         if (check.startsWith("abtest.")) {
-            for (JsonNode c : root.path("comparisons")) {
-                if (version.equals(c.path("arm").asText(null)) && metric.equals(c.path("metric").asText(null))) {
-                    return c;
-                }
-            }
-            return null;
+            return abtest(e.json(), version, g.metric());
         }
         if (check.startsWith("health.")) {
-            for (JsonNode c : root.path("versions")) {
-                if (version.equals(c.path("version").asText(null))) {
-                    return c;
+            for (HealthDoc.Version v : e.as(HealthDoc.class).versions()) {
+                if (version.equals(v.version())) {
+                    return Reading.of(v.counts() == null ? null : (double) (check.equals("health.critical")
+                            ? v.counts().critical() : v.counts().warning()));
                 }
             }
-            return null;
+            return Reading.NONE;
         }
-        for (JsonNode grp : root.path("groups")) {
-            if (version.equals(grp.path("key").path("version").asText(null))) {
-                return grp;
+        if (check.startsWith("drift.")) {
+            DriftDoc d = e.as(DriftDoc.class);
+            for (DriftDoc.Group grp : d.groups()) {
+                if (version.equals(grp.key().get("version"))) {
+                    return Reading.of(check.equals("drift.psi") ? grp.maxPsi() : (double) grp.featuresDrifted());
+                }
+            }
+            // a drift report not grouped by version speaks for the whole traffic
+            return Reading.of(check.equals("drift.psi") ? d.maxPsi() : (double) d.featuresDrifted());
+        }
+        for (AnalyzeDoc.Group grp : e.as(AnalyzeDoc.class).groups()) {
+            if (version.equals(grp.key().get("version"))) {
+                return Reading.of(measure(grp, check));
             }
         }
-        // a drift report not grouped by version speaks for the whole traffic
-        return check.startsWith("drift.") ? root : null;
+        return Reading.NONE;
     }
 
-    private static JsonNode value(JsonNode scope, String check) {
+    private static Double measure(AnalyzeDoc.Group grp, String check) {
         switch (check) {
-            case "drift.psi": return scope.get("max_psi");
-            case "drift.features_drifted": return scope.get("features_drifted");
-            case "abtest.lift": return scope.get("lift");
-            case "health.critical": return scope.path("counts").get("critical");
-            case "health.warning": return scope.path("counts").get("warning");
-            case "error_rate": return scope.get("error_rate");
-            case "truncation_rate": return scope.get("truncation_rate");
-            case "cost_per_request_usd": return scope.path("cost").get("per_request_usd");
+            case "error_rate": return grp.errorRate();
+            case "truncation_rate": return grp.truncationRate();
+            case "cost_per_request_usd": return grp.cost() == null ? null : grp.cost().perRequestUsd();
             default: {
-                String measure = check.startsWith("ttft_") ? "ttft_ms" : "latency_ms";
-                String q = check.replaceAll("^(latency|ttft)_", "").replace("_ms", "");
-                return scope.path(measure).get(q);
+                SummaryDoc s = check.startsWith("ttft_") ? grp.ttftMs() : grp.latencyMs();
+                if (s == null) {
+                    return null;
+                }
+                return switch (check.replaceAll("^(latency|ttft)_", "").replace("_ms", "")) {
+                    case "p50" -> s.p50();
+                    case "p90" -> s.p90();
+                    case "p95" -> s.p95();
+                    case "p99" -> s.p99();
+                    default -> null;
+                };
             }
         }
+    }
+
+    /** The A/B comparison for the arm and metric; read by key until the abtest command writes its document. */
+    private static Reading abtest(JsonNode root, String version, String metric) {
+        for (JsonNode c : root.path("comparisons")) {
+            if (version.equals(c.path("arm").asText(null)) && metric.equals(c.path("metric").asText(null))) {
+                JsonNode lift = c.get("lift");
+                return new Reading(true, lift != null && lift.isNumber() ? lift.asDouble() : null,
+                        c.path("significant").asBoolean(false));
+            }
+        }
+        return Reading.NONE;
     }
 }

@@ -1,8 +1,8 @@
 package dev.mlops.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.analysis.CollapseReport;
+import dev.mlops.schema.CollapseDoc;
+import dev.mlops.schema.Documents;
 import java.util.List;
 
 /** Renders a {@link CollapseReport} as a table, Markdown or JSON ({@value CollapseReport#SCHEMA}). */
@@ -99,59 +99,29 @@ public final class CollapseRender {
     }
 
     static String json(CollapseReport r, String toolVersion) {
-        ObjectNode root = Json.object();
-        root.put("schema", CollapseReport.SCHEMA);
-        root.put("tool_version", toolVersion);
-        root.put("proxy", r.settings().proxy());
-        root.put("satisfaction", r.settings().satisfaction());
-        root.put("alpha", r.settings().alpha());
-        root.put("suspected", r.suspected());
-        root.put("verdict", r.suspected() ? "collapse suspected"
-                : r.groups().stream().allMatch(CollapseReport.Group::insufficient) ? "insufficient data" : "ok");
-        ArrayNode by = root.putArray("group_by");
-        r.groupBy().forEach(by::add);
-        ArrayNode groups = root.putArray("groups");
-        for (CollapseReport.Group g : r.groups()) {
-            ObjectNode o = groups.addObject();
-            ObjectNode key = o.putObject("key");
-            g.key().forEach(key::put);
-            o.put("verdict", g.insufficient() ? "insufficient data" : g.suspected() ? "collapse suspected" : "ok");
-            ArrayNode ws = o.putArray("windows");
-            for (CollapseReport.Window w : g.windows()) {
-                ObjectNode x = ws.addObject();
-                x.put("window", w.label());
-                x.put("requests", w.requests());
-                x.put("scored", w.scored());
-                Json.put(x, "proxy_mean", w.proxyMean());
-                Json.put(x, "proxy_low", w.proxyLow());
-                Json.put(x, "proxy_high", w.proxyHigh());
-                Json.put(x, "satisfaction_mean", w.satisfactionMean());
-                Json.put(x, "satisfaction_low", w.satisfactionLow());
-                Json.put(x, "satisfaction_high", w.satisfactionHigh());
-                Json.put(x, "rho", w.rho());
-                Json.put(x, "clickbait_rate", w.clickbaitRate());
-                Json.put(x, "median_output_tokens", w.medianLength());
-                Json.put(x, "distinct_2", w.distinct2());
-                Json.put(x, "near_duplicate_share", w.nearDuplicates());
-                x.put("insufficient", w.insufficient());
-            }
-            ArrayNode ss = o.putArray("signals");
-            for (CollapseReport.Signal s : g.signals()) {
-                ss.addObject().put("name", s.name()).put("fired", s.fired()).put("evidence", s.evidence());
-            }
-            if (g.comparison() != null) {
-                CollapseReport.Comparison c = g.comparison();
-                ObjectNode x = o.putObject("comparison");
-                x.put("against", c.against());
-                Json.put(x, "proxy_lift", c.proxyLift());
-                Json.put(x, "proxy_low", c.proxyLow());
-                Json.put(x, "proxy_high", c.proxyHigh());
-                Json.put(x, "satisfaction_lift", c.satisfactionLift());
-                Json.put(x, "satisfaction_low", c.satisfactionLow());
-                Json.put(x, "satisfaction_high", c.satisfactionHigh());
-                x.put("flagged", c.flagged());
-            }
-        }
-        return Json.write(root);
+        String verdict = r.suspected() ? "collapse suspected"
+                : r.groups().stream().allMatch(CollapseReport.Group::insufficient) ? "insufficient data" : "ok";
+        return Documents.write(new CollapseDoc(CollapseDoc.SCHEMA, toolVersion, r.settings().proxy(),
+                r.settings().satisfaction(), r.settings().alpha(), r.suspected(), verdict, r.groupBy(),
+                r.groups().stream().map(CollapseRender::group).toList()));
+    }
+
+    private static CollapseDoc.Group group(CollapseReport.Group g) {
+        CollapseReport.Comparison c = g.comparison();
+        var comparison = c == null ? null : new CollapseDoc.Comparison(c.against(), Documents.num(c.proxyLift()),
+                Documents.num(c.proxyLow()), Documents.num(c.proxyHigh()), Documents.num(c.satisfactionLift()),
+                Documents.num(c.satisfactionLow()), Documents.num(c.satisfactionHigh()), c.flagged());
+        var signals = g.signals().stream().map(s -> new CollapseDoc.Signal(s.name(), s.fired(), s.evidence())).toList();
+        return new CollapseDoc.Group(g.key(), g.insufficient() ? "insufficient data" : g.suspected()
+                ? "collapse suspected" : "ok", g.windows().stream().map(CollapseRender::window).toList(), signals,
+                comparison);
+    }
+
+    private static CollapseDoc.Window window(CollapseReport.Window w) {
+        return new CollapseDoc.Window(w.label(), w.requests(), w.scored(), Documents.num(w.proxyMean()),
+                Documents.num(w.proxyLow()), Documents.num(w.proxyHigh()), Documents.num(w.satisfactionMean()),
+                Documents.num(w.satisfactionLow()), Documents.num(w.satisfactionHigh()), Documents.num(w.rho()),
+                Documents.num(w.clickbaitRate()), Documents.num(w.medianLength()), Documents.num(w.distinct2()),
+                Documents.num(w.nearDuplicates()), w.insufficient());
     }
 }

@@ -1,13 +1,13 @@
 package dev.mlops.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlops.analysis.DriftReport;
 import dev.mlops.analysis.DriftRules;
 import dev.mlops.analysis.FeatureDrift;
 import dev.mlops.analysis.GroupDrift;
 import dev.mlops.analysis.TermShift;
 import dev.mlops.logs.FileReport;
+import dev.mlops.schema.Documents;
+import dev.mlops.schema.DriftDoc;
 import dev.mlops.text.Numbers;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,99 +115,36 @@ public final class DriftRender {
     }
 
     static String json(DriftReport r, String toolVersion) {
-        ObjectNode root = Json.object();
-        root.put("schema", DriftReport.SCHEMA);
-        root.put("tool_version", toolVersion);
-        root.put("mode", r.mode());
-        ArrayNode by = root.putArray("group_by");
-        r.groupBy().forEach(by::add);
-        root.set("rules", rules(r.rules()));
-        ObjectNode inputs = root.putObject("inputs");
-        inputs.set("baseline", files(r.baseline()));
-        inputs.set("current", files(r.current()));
-        root.put("drifted", r.drifted());
-        root.put("features_drifted", r.featuresDrifted());
-        Json.put(root, "max_psi", r.maxPsi());
-        ArrayNode groups = root.putArray("groups");
-        for (GroupDrift g : r.groups()) {
-            ObjectNode o = groups.addObject();
-            ObjectNode key = o.putObject("key");
-            g.key().forEach(key::put);
-            o.put("window", g.window());
-            o.put("n_baseline", g.nBaseline());
-            o.put("n_current", g.nCurrent());
-            o.put("insufficient", g.insufficient());
-            o.put("drifted", g.drifted());
-            o.put("features_drifted", g.featuresDrifted());
-            Json.put(o, "max_psi", g.maxPsi());
-            ArrayNode fs = o.putArray("features");
-            for (FeatureDrift fd : g.features()) {
-                ObjectNode x = fs.addObject();
-                x.put("feature", fd.feature());
-                x.put("kind", fd.kind());
-                x.put("test", fd.test());
-                Json.put(x, "statistic", fd.statistic());
-                if (!Double.isNaN(fd.bound())) {
-                    // D from sketches: the exact D lies within statistic ± statistic_bound
-                    Json.put(x, "statistic_bound", fd.bound());
-                }
-                Json.put(x, "p_value", fd.pValue());
-                Json.put(x, "p_adjusted", fd.pAdjusted());
-                x.put("effect_name", fd.effectName());
-                Json.put(x, "effect", fd.effect());
-                Json.put(x, "threshold", fd.threshold());
-                Json.put(x, "psi", fd.psi());
-                Json.put(x, "js", fd.js());
-                x.put("n_baseline", fd.nBaseline());
-                x.put("n_current", fd.nCurrent());
-                ArrayNode u = x.putArray("unseen");
-                fd.unseen().forEach(u::add);
-                x.put("enabled", fd.enabled());
-                x.put("drifted", fd.drifted());
-                x.put("method", fd.method());
-            }
-            ObjectNode terms = o.putObject("terms");
-            terms.set("rising", shifts(g.rising()));
-            terms.set("falling", shifts(g.falling()));
-            terms.set("new", shifts(g.fresh()));
-        }
-        return Json.write(root);
+        DriftRules u = r.rules();
+        var rules = new DriftDoc.Rules(u.alpha(), u.minWasserstein(), u.minJs(), u.minZ(), u.minShareChange(),
+                u.prior(), u.minTermCount(), u.disabled().stream().sorted().toList());
+        var inputs = new DriftDoc.Inputs(files(r.baseline()), files(r.current()));
+        return Documents.write(new DriftDoc(DriftDoc.SCHEMA, toolVersion, r.mode(), r.groupBy(), rules, inputs,
+                r.drifted(), r.featuresDrifted(), Documents.num(r.maxPsi()),
+                r.groups().stream().map(DriftRender::group).toList()));
     }
 
-    private static ObjectNode rules(DriftRules r) {
-        ObjectNode o = Json.object();
-        o.put("alpha", r.alpha());
-        o.put("min_wasserstein", r.minWasserstein());
-        o.put("min_js", r.minJs());
-        o.put("min_z", r.minZ());
-        o.put("min_share_change", r.minShareChange());
-        o.put("prior", r.prior());
-        o.put("min_term_count", r.minTermCount());
-        ArrayNode d = o.putArray("disabled");
-        r.disabled().stream().sorted().forEach(d::add);
-        return o;
+    private static DriftDoc.Group group(GroupDrift g) {
+        var terms = new DriftDoc.Terms(shifts(g.rising()), shifts(g.falling()), shifts(g.fresh()));
+        return new DriftDoc.Group(g.key(), g.window(), g.nBaseline(), g.nCurrent(), g.insufficient(), g.drifted(),
+                g.featuresDrifted(), Documents.num(g.maxPsi()), g.features().stream().map(DriftRender::feature).toList(),
+                terms);
     }
 
-    private static ArrayNode files(List<FileReport> files) {
-        ArrayNode a = Json.MAPPER.createArrayNode();
-        for (FileReport f : files) {
-            a.addObject().put("file", f.name()).put("format", f.format()).put("records", f.records())
-                    .put("bad_records", f.bad());
-        }
-        return a;
+    private static DriftDoc.Feature feature(FeatureDrift f) {
+        return new DriftDoc.Feature(f.feature(), f.kind(), f.test(), Documents.num(f.statistic()),
+                Documents.num(f.bound()), Documents.num(f.pValue()), Documents.num(f.pAdjusted()), f.effectName(),
+                Documents.num(f.effect()), Documents.num(f.threshold()), Documents.num(f.psi()), Documents.num(f.js()),
+                f.nBaseline(), f.nCurrent(), f.unseen(), f.enabled(), f.drifted(), f.method());
     }
 
-    private static ArrayNode shifts(List<TermShift> shifts) {
-        ArrayNode a = Json.MAPPER.createArrayNode();
-        for (TermShift s : shifts) {
-            ObjectNode o = a.addObject();
-            o.put("term", s.term());
-            Json.put(o, "z", s.z());
-            o.put("baseline", s.baseline());
-            o.put("current", s.current());
-            o.put("new", s.isNew());
-        }
-        return a;
+    private static List<DriftDoc.Input> files(List<FileReport> files) {
+        return files.stream().map(f -> new DriftDoc.Input(f.name(), f.format(), f.records(), f.bad())).toList();
+    }
+
+    private static List<DriftDoc.Shift> shifts(List<TermShift> shifts) {
+        return shifts.stream().map(s -> new DriftDoc.Shift(s.term(), Documents.num(s.z()), s.baseline(), s.current(),
+                s.isNew())).toList();
     }
 
     static String csv(DriftReport r) {

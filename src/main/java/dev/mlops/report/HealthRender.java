@@ -1,9 +1,9 @@
 package dev.mlops.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mlops.analysis.HealthReport;
 import dev.mlops.analysis.HealthReport.Severity;
+import dev.mlops.analysis.HealthReport;
+import dev.mlops.schema.Documents;
+import dev.mlops.schema.HealthDoc;
 import java.util.List;
 import java.util.Locale;
 
@@ -81,65 +81,26 @@ public final class HealthRender {
     }
 
     static String json(HealthReport r, String toolVersion) {
-        ObjectNode root = Json.object();
-        root.put("schema", HealthReport.SCHEMA);
-        root.put("tool_version", toolVersion);
-        counts(root.putObject("counts"), r.count(Severity.CRITICAL), r.count(Severity.WARNING), r.count(Severity.INFO));
-        ArrayNode vs = root.putArray("versions");
-        for (HealthReport.Entry e : r.versions()) {
-            ObjectNode o = vs.addObject();
-            o.put("version", e.key().getOrDefault("version", e.label()));
-            ObjectNode key = o.putObject("key");
-            e.key().forEach(key::put);
-            o.put("requests", e.requests());
-            counts(o.putObject("counts"), e.count(Severity.CRITICAL), e.count(Severity.WARNING), e.count(Severity.INFO));
-            ArrayNode fs = o.putArray("findings");
-            for (HealthReport.Finding f : e.findings()) {
-                ObjectNode x = fs.addObject();
-                x.put("section", f.section());
-                x.put("check", f.check());
-                x.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
-                Json.put(x, "value", f.value());
-                x.put("message", f.message());
-            }
-        }
-        if (r.forgetting() == null) {
-            root.putNull("forgetting");
-        } else {
-            HealthReport.Forgetting fg = r.forgetting();
-            ObjectNode o = root.putObject("forgetting");
-            o.put("baseline_version", fg.baselineVersion());
-            o.put("current_version", fg.currentVersion());
-            o.put("paired", fg.paired());
-            ArrayNode cs = o.putArray("categories");
-            for (HealthReport.Category c : fg.categories()) {
-                ObjectNode x = cs.addObject();
-                x.put("category", c.category());
-                x.put("paired", c.paired());
-                x.put("passed_before", c.passBefore());
-                x.put("passed_after", c.passAfter());
-                x.put("lost_passes", c.lostPasses());
-                x.put("gained_passes", c.gainedPasses());
-                Json.put(x, "score_before", c.scoreBefore());
-                Json.put(x, "score_after", c.scoreAfter());
-                Json.put(x, "p_passed", c.pPassed());
-                Json.put(x, "p_score", c.pScore());
-                Json.put(x, "p_adjusted", c.pAdjusted());
-                x.put("regressed", c.regressed());
-            }
-            ArrayNode fl = o.putArray("flipped");
-            fg.flipped().forEach(fl::add);
-            ArrayNode ob = o.putArray("only_baseline");
-            fg.onlyBaseline().forEach(ob::add);
-            ArrayNode oc = o.putArray("only_current");
-            fg.onlyCurrent().forEach(oc::add);
-        }
-        return Json.write(root);
+        HealthReport.Forgetting fg = r.forgetting();
+        HealthDoc.Forgetting forgetting = fg == null ? null : new HealthDoc.Forgetting(fg.baselineVersion(),
+                fg.currentVersion(), fg.paired(), fg.categories().stream().map(HealthRender::category).toList(),
+                fg.flipped(), fg.onlyBaseline(), fg.onlyCurrent());
+        return Documents.write(new HealthDoc(HealthDoc.SCHEMA, toolVersion,
+                new HealthDoc.Counts(r.count(Severity.CRITICAL), r.count(Severity.WARNING), r.count(Severity.INFO)),
+                r.versions().stream().map(HealthRender::version).toList(), forgetting));
     }
 
-    private static void counts(ObjectNode o, long critical, long warning, long info) {
-        o.put("critical", critical);
-        o.put("warning", warning);
-        o.put("info", info);
+    private static HealthDoc.Version version(HealthReport.Entry e) {
+        var counts = new HealthDoc.Counts(e.count(Severity.CRITICAL), e.count(Severity.WARNING), e.count(Severity.INFO));
+        var findings = e.findings().stream().map(f -> new HealthDoc.Finding(f.section(), f.check(),
+                f.severity().name().toLowerCase(Locale.ROOT), Documents.num(f.value()), f.message())).toList();
+        return new HealthDoc.Version(e.key().getOrDefault("version", e.label()), e.key(), e.requests(), counts,
+                findings);
+    }
+
+    private static HealthDoc.Category category(HealthReport.Category c) {
+        return new HealthDoc.Category(c.category(), c.paired(), c.passBefore(), c.passAfter(), c.lostPasses(),
+                c.gainedPasses(), Documents.num(c.scoreBefore()), Documents.num(c.scoreAfter()),
+                Documents.num(c.pPassed()), Documents.num(c.pScore()), Documents.num(c.pAdjusted()), c.regressed());
     }
 }

@@ -1,10 +1,12 @@
 package dev.mlops.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.schema.Documents;
+import dev.mlops.schema.SelectDoc;
 import dev.mlops.selection.SelectReport;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Renders the coverage report of {@code mlops select}: a table, Markdown, or JSON ({@value SelectReport#SCHEMA}). */
 public final class SelectRender {
@@ -42,48 +44,17 @@ public final class SelectRender {
     }
 
     public static String json(SelectReport r, String toolVersion) {
-        ObjectNode root = Json.object();
-        root.put("schema", SelectReport.SCHEMA);
-        root.put("tool_version", toolVersion);
-        root.put("requested", r.requested());
-        root.put("picked", r.picked());
-        root.put("seed", r.seed());
-        root.put("allocate", r.allocate());
-        root.put("output_format", r.outputFormat());
-        ArrayNode strata = root.putArray("strata");
-        for (SelectReport.Stratum s : r.strata()) {
-            ObjectNode o = strata.addObject();
-            o.put("stratum", s.label());
-            ObjectNode key = o.putObject("key");
-            s.key().forEach(key::put);
-            o.put("source", s.available());
-            o.put("quota", s.quota());
-            o.put("candidates", s.candidates());
-            o.put("picked", s.picked());
-            o.put("shortfall", Math.max(0, s.quota() - s.picked()));
-        }
-        tokens(root.putObject("source_tokens"), r.source());
-        tokens(root.putObject("selection_tokens"), r.selection());
-        ObjectNode js = root.putObject("js_distance");
-        r.js().forEach((f, d) -> Json.put(js, f, d));
-        root.put("duplicates_left_out", r.duplicates());
-        root.put("without_text_left_out", r.withoutText());
-        if (r.eligiblePairs() >= 0) {
-            root.put("eligible_pairs", r.eligiblePairs());
-        }
-        ObjectNode red = root.putObject("redacted");
-        r.redacted().forEach(red::put);
-        return Json.write(root);
+        var strata = r.strata().stream().map(s -> new SelectDoc.Stratum(s.label(), s.key(), s.available(), s.quota(),
+                s.candidates(), s.picked(), Math.max(0, s.quota() - s.picked()))).toList();
+        Map<String, Double> js = new LinkedHashMap<>();
+        r.js().forEach((f, d) -> js.put(f, Documents.num(d)));
+        return Documents.write(new SelectDoc(SelectDoc.SCHEMA, toolVersion, r.requested(), r.picked(), r.seed(),
+                r.allocate(), r.outputFormat(), strata, tokens(r.source()), tokens(r.selection()), js, r.duplicates(),
+                r.withoutText(), r.eligiblePairs() >= 0 ? Long.valueOf(r.eligiblePairs()) : null, r.redacted()));
     }
 
-    private static void tokens(ObjectNode o, SelectReport.Tokens t) {
-        o.put("count", t.count());
-        Json.put(o, "mean", t.mean());
-        Json.put(o, "min", t.min());
-        Json.put(o, "p10", t.p10());
-        Json.put(o, "p50", t.p50());
-        Json.put(o, "p90", t.p90());
-        Json.put(o, "p99", t.p99());
-        Json.put(o, "max", t.max());
+    private static SelectDoc.Tokens tokens(SelectReport.Tokens t) {
+        return new SelectDoc.Tokens(t.count(), Documents.num(t.mean()), Documents.num(t.min()), Documents.num(t.p10()),
+                Documents.num(t.p50()), Documents.num(t.p90()), Documents.num(t.p99()), Documents.num(t.max()));
     }
 }

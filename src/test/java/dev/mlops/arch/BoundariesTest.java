@@ -23,6 +23,7 @@ class BoundariesTest {
                 .layer("selection").definedBy("dev.mlops.selection..")
                 .layer("analysis").definedBy("dev.mlops.analysis..")
                 .layer("registry").definedBy("dev.mlops.registry..")
+                .layer("schema").definedBy("dev.mlops.schema..")
                 .layer("logs").definedBy("dev.mlops.logs..")
                 .layer("io").definedBy("dev.mlops.io..")
                 .layer("stats").definedBy("dev.mlops.stats..")
@@ -34,6 +35,7 @@ class BoundariesTest {
                 .whereLayer("selection").mayOnlyBeAccessedByLayers("cli", "report")
                 .whereLayer("analysis").mayOnlyBeAccessedByLayers("cli", "report", "selection")
                 .whereLayer("registry").mayOnlyBeAccessedByLayers("cli", "report", "release", "analysis", "selection")
+                .whereLayer("schema").mayOnlyBeAccessedByLayers("cli", "report", "release")
                 .whereLayer("logs").mayOnlyBeAccessedByLayers("cli", "report", "selection", "analysis")
                 .whereLayer("io").mayOnlyBeAccessedByLayers("cli", "report", "release", "selection", "analysis",
                         "registry", "logs")
@@ -47,8 +49,8 @@ class BoundariesTest {
     void statisticsDependOnNothingOfOurs() {
         noClasses().that().resideInAPackage("dev.mlops.stats..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.mlops.analysis..", "dev.mlops.cli..", "dev.mlops.io..", "dev.mlops.logs..",
-                        "dev.mlops.registry..", "dev.mlops.release..", "dev.mlops.report..", "dev.mlops.selection..",
-                        "dev.mlops.text..")
+                        "dev.mlops.registry..", "dev.mlops.release..", "dev.mlops.report..", "dev.mlops.schema..",
+                        "dev.mlops.selection..", "dev.mlops.text..")
                 .check(CLASSES);
     }
 
@@ -56,5 +58,14 @@ class BoundariesTest {
     void onlyCommandsUsePicocli() {
         noClasses().that().resideOutsideOfPackage("dev.mlops.cli..").should().dependOnClassesThat()
                 .resideInAPackage("picocli..").check(CLASSES);
+    }
+
+    @Test
+    void documentsDependOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("dev.mlops.schema..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.mlops.analysis..", "dev.mlops.cli..", "dev.mlops.io..", "dev.mlops.logs..",
+                        "dev.mlops.registry..", "dev.mlops.release..", "dev.mlops.report..", "dev.mlops.selection..",
+                        "dev.mlops.stats..", "dev.mlops.text..")
+                .check(CLASSES);
     }
 }

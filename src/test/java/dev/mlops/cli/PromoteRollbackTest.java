@@ -90,6 +90,14 @@ class PromoteRollbackTest {
         Cli.Result bogus = f.run("promote", "v12", "--to", "production", "--evidence", "notes.json");
         assertEquals(3, bogus.exit());
         assertEquals("mlops: notes.json: not an mlops report (it has no \"schema\": \"mlops.…\")\n", bogus.err());
+        // evidence is read back into the analyze document: a measure that is not a number is bad input
+        Files.writeString(dir.resolve("typed.json"), "{\"schema\":\"mlops.analyze/v1\",\"groups\":[{\"key\":"
+                + "{\"version\":\"v12\"},\"error_rate\":\"low\"}]}");
+        Cli.Result typed = f.run("promote", "v12", "--to", "production", "--evidence", "typed.json");
+        assertEquals(3, typed.exit(), typed.toString());
+        assertTrue(typed.err().startsWith("mlops: typed.json: not a valid mlops.analyze/v1 report: groups[0].error_rate: "), typed.err());
+        assertEquals(1, typed.err().lines().count(), typed.err());
+        assertTrue(typed.err().contains("\"low\""), typed.err());
     }
 
     @Test

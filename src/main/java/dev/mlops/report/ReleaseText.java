@@ -7,6 +7,9 @@ import dev.mlops.registry.Verifier;
 import dev.mlops.registry.VersionDiff;
 import dev.mlops.release.GateResult;
 import dev.mlops.release.Release;
+import dev.mlops.schema.DiffDoc;
+import dev.mlops.schema.Documents;
+import dev.mlops.schema.VerifyDoc;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,22 +20,9 @@ public final class ReleaseText {
 
     public static String verify(List<Verifier.Check> checks, OutputFormat f) {
         if (f == OutputFormat.JSON) {
-            ObjectNode root = Json.object();
-            root.put("schema", "mlops.verify/v1");
-            root.put("clean", checks.stream().noneMatch(Verifier.Check::mismatch));
-            ArrayNode a = root.putArray("artifacts");
-            for (Verifier.Check c : checks) {
-                ObjectNode o = a.addObject();
-                o.put("version", c.version());
-                o.put("role", c.role());
-                o.put("path", c.path());
-                o.put("status", c.status());
-                o.put("expected", c.expected());
-                o.put("actual", c.actual());
-                ArrayNode d = o.putArray("details");
-                c.details().forEach(d::add);
-            }
-            return Json.write(root);
+            return Documents.write(new VerifyDoc(VerifyDoc.SCHEMA, checks.stream().noneMatch(Verifier.Check::mismatch),
+                    checks.stream().map(c -> new VerifyDoc.Artifact(c.version(), c.role(), c.path(), c.status(),
+                            c.expected(), c.actual(), c.details())).toList()));
         }
         TextTable t = TextTable.text(null, List.of("version", "artifact", "path", "status", "detail"));
         for (Verifier.Check c : checks) {
@@ -44,15 +34,8 @@ public final class ReleaseText {
     public static String diff(String a, String b, List<VersionDiff.Row> rows, boolean all, OutputFormat f) {
         List<VersionDiff.Row> shown = all ? rows : rows.stream().filter(VersionDiff.Row::differs).toList();
         if (f == OutputFormat.JSON) {
-            ObjectNode root = Json.object();
-            root.put("schema", "mlops.diff/v1");
-            root.put("a", a);
-            root.put("b", b);
-            ArrayNode arr = root.putArray("fields");
-            for (VersionDiff.Row r : shown) {
-                arr.addObject().put("field", r.field()).put("a", r.a()).put("b", r.b()).put("differs", r.differs());
-            }
-            return Json.write(root);
+            return Documents.write(new DiffDoc(DiffDoc.SCHEMA, a, b, shown.stream()
+                    .map(r -> new DiffDoc.Field(r.field(), r.a(), r.b(), r.differs())).toList()));
         }
         TextTable t = TextTable.text(null, List.of("field", a, b));
         for (VersionDiff.Row r : shown) {

@@ -23,7 +23,8 @@ public final class Keys {
     /** Every document mlops writes, by schema. */
     public static final Map<String, Class<? extends Record>> DOCUMENTS = Map.of(
             AnalyzeDoc.SCHEMA, AnalyzeDoc.class, DriftDoc.SCHEMA, DriftDoc.class, HealthDoc.SCHEMA, HealthDoc.class,
-            CollapseDoc.SCHEMA, CollapseDoc.class, SelectDoc.SCHEMA, SelectDoc.class);
+            CollapseDoc.SCHEMA, CollapseDoc.class, SelectDoc.SCHEMA, SelectDoc.class, VerifyDoc.SCHEMA, VerifyDoc.class,
+            DiffDoc.SCHEMA, DiffDoc.class);
 
     private static final PropertyNamingStrategies.NamingBase SNAKE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;

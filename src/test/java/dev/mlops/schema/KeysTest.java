@@ -29,7 +29,8 @@ class KeysTest {
     @Test
     void everyKeyOfEveryGoldenReportIsDocumented() throws IOException {
         Map<String, String> goldens = Map.of("analyze-example", AnalyzeDoc.SCHEMA, "drift", DriftDoc.SCHEMA,
-                "health", HealthDoc.SCHEMA, "collapse", CollapseDoc.SCHEMA, "select-coverage", SelectDoc.SCHEMA);
+                "health", HealthDoc.SCHEMA, "collapse", CollapseDoc.SCHEMA, "select-coverage", SelectDoc.SCHEMA,
+                "registry-verify", VerifyDoc.SCHEMA, "registry-diff", DiffDoc.SCHEMA);
         for (var g : goldens.entrySet()) {
             JsonNode json = new ObjectMapper().readTree(Files.readString(Path.of("src/test/resources/golden",
                     g.getKey() + ".json")));

@@ -19,7 +19,7 @@ final class Diagnostics {
             records += f.records() + f.bad();
             for (BadLines.Example e : f.examples()) {
                 if (shown < BadLines.KEPT) {
-                    err.println(f.name() + ":" + e.line() + ": " + e.message());
+                    err.println(f.name() + ":" + f.where(e) + ": " + e.message());
                     shown++;
                 }
             }

@@ -35,7 +35,17 @@ public interface Format {
         /** JSON Lines, or one JSON array of records, told apart by the first byte. */
         JSON,
         /** CSV with a header row. */
-        CSV
+        CSV,
+        /**
+         * Documents that hold records (OTLP's {@code resourceSpans}, a Langfuse trace export's
+         * {@code observations}): the format's {@link #records} cuts them out as flat JSON records.
+         */
+        ENVELOPE
+    }
+
+    /** For the envelope framing: the records of one input, read as it streams. */
+    default RecordSource records(java.io.InputStream in) throws java.io.IOException {
+        throw new UnsupportedOperationException(key() + " is not an envelope format");
     }
 
     /**

@@ -16,11 +16,18 @@ public final class Formats {
     }
 
     private static List<Format> load() {
-        List<Format> out = new ArrayList<>(List.of(Builtin.values()));
+        List<Format> out = new ArrayList<>(builtin());
         for (Format f : ServiceLoader.load(Format.class)) {
             out.add(f);
         }
         return List.copyOf(out);
+    }
+
+    /** The formats mlops reads with no plug-in: the basic framings, then the exports of known tools. */
+    static List<Format> builtin() {
+        List<Format> out = new ArrayList<>(List.of(Builtin.values()));
+        out.add(Otlp.FORMAT);
+        return out;
     }
 
     public static List<Format> all() {
@@ -37,9 +44,7 @@ public final class Formats {
     /** auto and the built-in formats' names: what help and completion list, the same on every machine. */
     public static List<String> builtinNames() {
         List<String> out = new ArrayList<>(List.of(AUTO));
-        for (Builtin b : Builtin.values()) {
-            out.add(b.key());
-        }
+        builtin().forEach(b -> out.add(b.key()));
         return out;
     }
 
@@ -67,14 +72,29 @@ public final class Formats {
     public static Format detect(Format.Head head, Format named) {
         if (named != null) {
             boolean json = head.json();
-            if (named.framing() == Format.Framing.JSON && !json) {
+            if (named.framing() != Format.Framing.CSV && !json) {
                 throw new InputException("is not JSON, but --input-format is " + named.key());
             }
             if (named.framing() == Format.Framing.CSV && json) {
                 throw new InputException("is JSON, but --input-format is " + named.key());
             }
+            if (named.framing() == Format.Framing.ENVELOPE && named.sniff(head) == 0) {
+                Format found = sniff(head);
+                throw new InputException("is not " + named.key() + " (it looks like "
+                        + (found == null ? "no format mlops reads" : found.key()) + "), but --input-format is "
+                        + named.key());
+            }
             return named;
         }
+        Format best = sniff(head);
+        if (best == null) {
+            throw new InputException("is in no format mlops reads (give --input-format)");
+        }
+        return best;
+    }
+
+    /** The format that recognises the bytes best, or null. */
+    static Format sniff(Format.Head head) {
         Format best = null;
         int score = 0;
         for (Format f : ALL) {
@@ -84,13 +104,10 @@ public final class Formats {
                 score = s;
             }
         }
-        if (best == null) {
-            throw new InputException("is in no format mlops reads (give --input-format)");
-        }
         return best;
     }
 
-    /** The formats mlops reads with no plug-in. */
+    /** The basic framings, and formats that are presets over them. */
     enum Builtin implements Format {
         JSONL("jsonl", Framing.JSON) {
             @Override

@@ -59,7 +59,7 @@ public final class LogScan {
         plan.forEach(parts::addAll);
         OrderedMerge<S> folded = new OrderedMerge<>(parts.size(), merge);
         java.util.Set<String> groups = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        List<Future<Done>> futures = new ArrayList<>();
+        List<Future<Part.Done>> futures = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), Math.max(1, parts.size())),
                 r -> {
                     Thread t = new Thread(r, "mlops-reader");
@@ -73,7 +73,7 @@ public final class LogScan {
                 futures.add(pool.submit(() -> {
                     S sink = sinks.get();
                     CheckingSink checking = new CheckingSink(sink, options.checks(), groups);
-                    Done d = p.read(root, options, CheckingSink.around(checking)).with(checking);
+                    Part.Done d = p.read(root, options, CheckingSink.around(checking)).with(checking);
                     folded.done(index, sink);
                     return d;
                 }));
@@ -87,20 +87,24 @@ public final class LogScan {
                 long lineOffset = 0;
                 String format = null;
                 boolean informative = false;
+                long skipped = 0;
+                String unit = "line";
                 for (Part p : fileParts) {
-                    Done d = get(futures.get(k++), p.input.name());
-                    informative |= d.informative;
+                    Part.Done d = get(futures.get(k++), p.input().name());
+                    informative |= d.informative();
                     for (int i = 0; i < present.length; i++) {
-                        present[i] += d.present[i];
+                        present[i] += d.present()[i];
                     }
-                    bad.addAll(d.outcome.bad, lineOffset);
-                    lineOffset += d.outcome.newlines;
-                    records += d.outcome.records;
-                    format = format == null ? d.format : format;
+                    bad.addAll(d.outcome().bad, lineOffset);
+                    lineOffset += d.outcome().newlines;
+                    records += d.outcome().records;
+                    format = format == null ? d.format() : format;
+                    skipped += d.skipped();
+                    unit = d.unit();
                 }
                 Part first = fileParts.get(0);
-                files.add(new FileReport(first.input.name(), format, first.compression.key(), records, bad.count(),
-                        bad.examples(), informative || records == 0));
+                files.add(new FileReport(first.input().name(), format, first.compression().key(), records, bad.count(),
+                        bad.examples(), informative || records == 0, skipped, unit));
             }
             List<ReadChecks.Named> absent = new ArrayList<>();
             for (int i = 0; i < present.length; i++) {
@@ -174,7 +178,7 @@ public final class LogScan {
         return total;
     }
 
-    private static Done get(Future<Done> f, String name) {
+    private static Part.Done get(Future<Part.Done> f, String name) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -249,7 +253,7 @@ public final class LogScan {
         int first = firstSignificant(head, n);
         // Parts are cut by size alone, never by thread count, so that results do not depend on it.
         boolean splittable = c == Compression.NONE && size >= SPLIT_MIN && first >= 0 && head[first] == '{'
-                && (format == null || format.framing() != Format.Framing.CSV);
+                && jsonLines(format != null ? format : Formats.sniff(new Format.Head(head, n, first)));
         if (!splittable) {
             return List.of(new Part(in, c, -1, -1));
         }
@@ -268,6 +272,11 @@ public final class LogScan {
             throw new InputException(name + ": " + ioMessage(e), e);
         }
         return parts;
+    }
+
+    /** Whether a format's records are lines that a part boundary may fall between. */
+    private static boolean jsonLines(Format f) {
+        return f != null && f.framing() == Format.Framing.JSON;
     }
 
     /** The position just after the first line feed at or after {@code from - 1}. */
@@ -303,95 +312,5 @@ public final class LogScan {
             }
         }
         return -1;
-    }
-
-    private record Done(JsonLogReader.Outcome outcome, String format, long[] present, boolean informative) {
-        Done(JsonLogReader.Outcome outcome, String format) {
-            this(outcome, format, new long[0], true);
-        }
-
-        Done with(CheckingSink c) {
-            return new Done(outcome, format, c.present, c.informative > 0);
-        }
-    }
-
-    /** A whole input, or the byte range [start, end) of a plain JSONL file. */
-    private record Part(LogInput input, Compression compression, long start, long end, boolean stream) {
-        Part(LogInput input, Compression compression, long start, long end) {
-            this(input, compression, start, end, input.path() == null);
-        }
-
-        Done read(PathNode root, ReadOptions options, Consumer<LogRecord> sink) throws IOException {
-            if (start >= 0) {
-                try (SeekableByteChannel ch = Files.newByteChannel(input.path())) {
-                    JsonLogReader r = new JsonLogReader(root, options.maxRecordBytes());
-                    return new Done(r.read(ByteSource.range(ch, start, end), new byte[0], 0, false, sink), "jsonl");
-                }
-            }
-            // a FIFO through Files.newInputStream fails on JDK 17 (its available() seeks): use a FileInputStream
-            InputStream raw = input.path() == null ? input.stdin() : stream
-                    ? new java.io.FileInputStream(input.path().toFile()) : Files.newInputStream(input.path());
-            try (InputStream in = stream ? detect(raw) : compression.wrap(raw)) {
-                return readStream(in, root, options, sink);
-            } catch (InputException e) {
-                if (e.getMessage().startsWith(input.name() + ":")) {
-                    throw e;
-                }
-                throw new InputException(input.name() + ": " + e.getMessage());
-            }
-        }
-
-        private InputStream detect(InputStream raw) throws IOException {
-            java.io.BufferedInputStream b = new java.io.BufferedInputStream(raw, 1 << 16);
-            b.mark(8);
-            byte[] magic = b.readNBytes(6);
-            b.reset();
-            String unsupported = Compression.unsupported(magic, magic.length);
-            if (unsupported != null) {
-                throw new InputException("is " + unsupported + "-compressed; only gzip and zstd are read");
-            }
-            return Compression.detect(magic, magic.length).wrap(b);
-        }
-
-        private Done readStream(InputStream in, PathNode root, ReadOptions options, Consumer<LogRecord> sink)
-                throws IOException {
-            byte[] head = new byte[HEAD];
-            int n = in.readNBytes(head, 0, HEAD);
-            int first = firstSignificant(head, n);
-            if (first < 0) {
-                throw new InputException("is empty");
-            }
-            for (int i = 0; i < n; i++) {
-                if (head[i] == 0) {
-                    throw new InputException("is binary data, not a text log (NUL byte at offset " + i + ")");
-                }
-            }
-            Format f = Formats.detect(new Format.Head(head, n, first), options.format());
-            Mapping mapping = options.mapping().withPreset(f.preset());
-            if (mapping != options.mapping()) {
-                root = PathNode.build(mapping);
-            }
-            if (f.framing() == Format.Framing.JSON) {
-                JsonLogReader r = new JsonLogReader(root, options.maxRecordBytes());
-                byte[] rest = java.util.Arrays.copyOfRange(head, bom(head, n), n);
-                return new Done(r.read(ByteSource.of(in), rest, rest.length, true, sink), reported(f, head, first));
-            }
-            String format = f.reportedName();
-            InputStream all = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head, bom(head, n), n - bom(head, n)), in);
-            CsvLogReader csv = new CsvLogReader(mapping);
-            return new Done(csv.read(all, input.name(), sink), format);
-        }
-
-        /** The JSON framing's name in the report tells JSONL from an array, whatever was asked. */
-        private static String reported(Format f, byte[] head, int first) {
-            if (f instanceof Formats.Builtin && (f == Formats.Builtin.JSONL || f == Formats.Builtin.JSON)) {
-                return head[first] == '[' ? "json-array" : "jsonl";
-            }
-            return f.reportedName();
-        }
-
-        private static int bom(byte[] b, int n) {
-            return n >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf ? 3 : 0;
-        }
     }
 }

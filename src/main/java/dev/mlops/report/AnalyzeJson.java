@@ -27,7 +27,7 @@ public final class AnalyzeJson {
 
     private static AnalyzeDoc.Input input(FileReport f) {
         return new AnalyzeDoc.Input(f.name(), f.format(), f.compression(), f.records(), f.bad(),
-                f.examples().stream().map(e -> new AnalyzeDoc.BadExample(e.line(), e.message())).toList());
+                f.examples().stream().map(e -> new AnalyzeDoc.BadExample(e.line(), e.message())).toList(), f.skipped());
     }
 
     static AnalyzeDoc.Group group(GroupUsage g) {

@@ -3,6 +3,7 @@ package dev.mlops.report;
 import dev.mlops.analysis.AnalyzeReport;
 import dev.mlops.analysis.GroupUsage;
 import dev.mlops.analysis.SloCheck;
+import dev.mlops.logs.FileReport;
 import dev.mlops.stats.Summary;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +52,10 @@ public final class AnalyzeText {
     static List<TextTable> tables(AnalyzeReport r) {
         String by = r.groupBy().isEmpty() ? "group" : String.join(" / ", r.groupBy());
         List<GroupUsage> rows = rows(r);
+        long skipped = r.inputs().stream().mapToLong(FileReport::skipped).sum();
         TextTable summary = new TextTable(String.format(java.util.Locale.ROOT,
-                "requests (%s read, %s bad, %s matched)", Fmt.count(r.read()), Fmt.count(r.bad()),
-                Fmt.count(r.matched())),
+                "requests (%s read, %s bad, %s matched%s)", Fmt.count(r.read()), Fmt.count(r.bad()),
+                Fmt.count(r.matched()), skipped == 0 ? "" : "; " + Fmt.count(skipped) + " skipped: not requests"),
                 List.of(by, "requests", "errors", "error rate", "truncated", "out tok/s p50", "cost/request",
                         "cost total", "slo"));
         for (GroupUsage g : rows) {

@@ -26,11 +26,14 @@ public record AnalyzeDoc(
             @JsonPropertyDescription("none, gzip, zstd") String compression,
             long records,
             long badRecords,
-            List<BadExample> badExamples) {
+            List<BadExample> badExamples,
+            @JsonPropertyDescription("items of an export that are not requests, e.g. OTLP spans without gen_ai "
+                    + "attributes") long skipped) {
     }
 
     /** One bad record. */
-    public record BadExample(long line, String message) {
+    public record BadExample(@JsonPropertyDescription("its line, or its item in an export (span N)") long line,
+                             String message) {
     }
 
     /** Record counts over all inputs. */

@@ -1,0 +1,164 @@
+package dev.mlops.logs;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+
+/**
+ * The envelope framing of JSON exports, streamed: a file holds documents (one, several one per
+ * line, or a JSON array of them); a document's <em>streamed</em> array (OTLP's
+ * {@code resourceSpans}, a Langfuse export's {@code observations}) is read one element at a time,
+ * and the document's other fields, read before it, are its context. A document without the
+ * streamed array is itself an element. Memory is one element, never the whole file. Subclasses
+ * turn an element into records with {@link #emit} and {@link #skip}.
+ */
+public abstract class JsonEnvelope implements RecordSource {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory FACTORY = JSON.getFactory();
+
+    private enum State { TOP, DOCUMENT, STREAM, ARRAY }
+
+    private final JsonParser parser;
+    private final String streamed;
+    private final ArrayDeque<byte[]> ready = new ArrayDeque<>();
+    private final BadLines bad = new BadLines();
+    private State state = State.TOP;
+    private ObjectNode context;
+    private boolean streamSeen;
+    private long items;
+    private boolean ended;
+
+    protected JsonEnvelope(InputStream in, String streamed) throws IOException {
+        this.parser = FACTORY.createParser(in);
+        this.streamed = streamed;
+    }
+
+    /** One element of a document's streamed array, with the document's fields read so far. */
+    protected abstract void element(JsonNode element, ObjectNode context, long line) throws IOException;
+
+    /** Queues one record: a flat JSON object whose keys the field mapping reads. */
+    protected final void emit(ObjectNode record) throws JsonProcessingException {
+        items++;
+        ready.add(JSON.writeValueAsBytes(record));
+    }
+
+    /** Counts an item that is not a record. */
+    protected final void skip() {
+        items++;
+        ready.add(SKIPPED);
+    }
+
+    /** Counts an item that cannot be read; it is named by its number, and the message says its line. */
+    protected final void bad(long line, String message) {
+        items++;
+        bad.add(items, message + " (line " + line + ")");
+        ready.add(SKIPPED);
+    }
+
+    @Override
+    public final long items() {
+        return items;
+    }
+
+    @Override
+    public final BadLines bad() {
+        return bad;
+    }
+
+    @Override
+    public final byte[] next() throws IOException {
+        while (ready.isEmpty()) {
+            if (ended) {
+                return null;
+            }
+            try {
+                advance();
+            } catch (JsonProcessingException e) {
+                // past a syntax error the next document cannot be found reliably: the file ends here
+                long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+                bad(line, "malformed JSON, the rest of the file is not read: "
+                        + e.getOriginalMessage().lines().findFirst().orElse(""));
+                ended = true;
+            }
+        }
+        return ready.poll();
+    }
+
+    private void advance() throws IOException {
+        JsonToken t = parser.nextToken();
+        long line = parser.currentTokenLocation().getLineNr();
+        switch (state) {
+            case TOP -> {
+                if (t == null) {
+                    ended = true;
+                } else if (t == JsonToken.START_OBJECT) {
+                    context = JsonNodeFactory.instance.objectNode();
+                    streamSeen = false;
+                    state = State.DOCUMENT;
+                } else if (t == JsonToken.START_ARRAY) {
+                    state = State.ARRAY;
+                } else {
+                    bad(line, "expected a JSON object, found " + parser.getText());
+                    parser.skipChildren();
+                }
+            }
+            case DOCUMENT -> {
+                if (t == JsonToken.END_OBJECT) {
+                    if (!streamSeen) {
+                        element(context, JsonNodeFactory.instance.objectNode(), line);
+                    }
+                    state = State.TOP;
+                    return;
+                }
+                String name = parser.currentName();
+                JsonToken v = parser.nextToken();
+                if (name.equals(streamed) && v == JsonToken.START_ARRAY) {
+                    streamSeen = true;
+                    state = State.STREAM;
+                } else {
+                    context.set(name, parser.readValueAsTree());
+                }
+            }
+            case STREAM -> {
+                if (t == JsonToken.END_ARRAY) {
+                    state = State.DOCUMENT;
+                } else {
+                    element(parser.readValueAsTree(), context, line);
+                }
+            }
+            case ARRAY -> {
+                if (t == JsonToken.END_ARRAY) {
+                    state = State.TOP;
+                } else if (t == JsonToken.START_OBJECT) {
+                    JsonNode doc = parser.readValueAsTree();
+                    if (doc.path(streamed).isArray()) {
+                        ObjectNode ctx = ((ObjectNode) doc).deepCopy();
+                        ctx.remove(streamed);
+                        for (JsonNode e : doc.get(streamed)) {
+                            element(e, ctx, line);
+                        }
+                    } else {
+                        element(doc, JsonNodeFactory.instance.objectNode(), line);
+                    }
+                } else {
+                    bad(line, "expected a JSON object, found " + parser.getText());
+                    parser.skipChildren();
+                }
+            }
+            default -> throw new IllegalStateException(state.name());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.mlops.logs;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * The records of an envelope format, cut out of its documents: each record is one flat JSON object
+ * that the field mapping then reads as if it were a JSONL line. Items of the file that are not
+ * requests (an OTLP span without gen_ai attributes, a Langfuse SPAN observation) are counted as
+ * skipped; documents that cannot be read are bad records.
+ */
+public interface RecordSource extends Closeable {
+    /** A record, or {@link #SKIPPED} for an item that is not one, or null at the end. */
+    byte[] next() throws IOException;
+
+    /** What {@link #next()} returns for an item that is not a record. */
+    byte[] SKIPPED = new byte[0];
+
+    /** What an item is called in messages: "span", "observation". */
+    String noun();
+
+    /** Items read so far: records and skipped ones. */
+    long items();
+
+    /** Documents or items that could not be read, with their line in the file. */
+    BadLines bad();
+
+    /** Why a file with items but no record is not read: "120 spans read, none has gen_ai attributes". */
+    String nothingUsable();
+}

@@ -237,7 +237,7 @@ function _picocli_mlops_analyze() {
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '--histograms' '--fail-on-slo'"
   local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output' '--exact-limit' '--registry'"
-  local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp") # --input-format values
+  local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -321,7 +321,7 @@ function _picocli_mlops_drift() {
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '--fail-on-drift' '--details'"
   local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output' '--window' '--baseline' '--current' '--baseline-until' '--current-since' '--categorical' '--text' '--text-sample' '--stop-words' '--rules' '--min-samples' '--exact-limit'"
-  local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp") # --input-format values
+  local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -444,7 +444,7 @@ function _picocli_mlops_collapse() {
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '--fail-on-collapse'"
   local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output' '--window' '--proxy' '--satisfaction' '--proxy-above' '--satisfied-above' '--against' '--alpha' '--min-window'"
-  local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp") # --input-format values
+  local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -543,7 +543,7 @@ function _picocli_mlops_health() {
   local commands=""
   local flag_opts="'--verbose' '-h' '--help'"
   local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups' '--format' '-o' '--output' '--window' '--eval-baseline' '--eval-current' '--max-gap' '--fail-on'"
-  local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp") # --input-format values
+  local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
   local LEVEL_option_args=("warning" "critical") # --fail-on values
 
@@ -644,7 +644,7 @@ function _picocli_mlops_select() {
   local arg_opts="'-n' '-o' '--output' '--output-format' '--preferences' '--by' '--where' '--feedback' '--feedback-field' '--report' '--length-bins' '--length-field' '--allocate' '--dedup-on' '--near-dup' '--redact' '--weight' '--seed' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--max-groups'"
   local FORMAT_option_args=("chat" "record" "dpo") # --output-format values
   local HOW_option_args=("proportional" "equal" "sqrt") # --allocate values
-  local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp") # --input-format values
+  local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse") # --input-format values
 
   type compopt &>/dev/null && compopt +o default
 

@@ -69,6 +69,11 @@ public interface Format {
             return new String(bytes, 0, Math.min(length, 4096), java.nio.charset.StandardCharsets.UTF_8);
         }
 
+        /** The whole head (up to 64 KiB) as text: for names that may come after a large first object. */
+        public String all() {
+            return new String(bytes, 0, length, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
         public String firstLine() {
             return text().lines().findFirst().orElse("");
         }

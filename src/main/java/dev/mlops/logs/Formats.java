@@ -27,6 +27,7 @@ public final class Formats {
     static List<Format> builtin() {
         List<Format> out = new ArrayList<>(List.of(Builtin.values()));
         out.add(Otlp.FORMAT);
+        out.add(Langfuse.FORMAT);
         return out;
     }
 

@@ -29,7 +29,7 @@ public final class Otlp extends JsonEnvelope {
 
         @Override
         public int sniff(Head h) {
-            return h.json() && h.text().contains("\"resourceSpans\"") ? 4 : 0;
+            return h.json() && h.all().contains("\"resourceSpans\"") ? 4 : 0;
         }
 
         @Override

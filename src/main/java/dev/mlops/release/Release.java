@@ -64,7 +64,7 @@ public final class Release {
         Stage demoted = to == Stage.CANARY ? Stage.STAGING : Stage.RETIRED;
         ObjectNode m = Manifests.manifest("promote", v, v.stage().key(), to.key(), replaced.isEmpty() ? null
                 : String.join(",", replaced), to == Stage.CANARY ? traffic : null, gates, force && !passed, evidence,
-                actor.reason(), actor.by(), actor.at(), actor.toolVersion());
+                actor.reason(), actor.by(), actor.at(), actor.toolVersion(), null);
         return plan(r, v, to, replaced, demoted, m, gates, kserve ? traffic : null, kserve, actor, history);
     }
 
@@ -105,10 +105,7 @@ public final class Release {
         List<String> replaced = current.stream().map(Version::id).toList();
         ObjectNode m = Manifests.manifest("rollback", t, t.stage().key(), Stage.PRODUCTION.key(),
                 String.join(",", replaced), null, List.of(), forced, List.of(), actor.reason(), actor.by(), actor.at(),
-                actor.toolVersion());
-        if (forced) {
-            m.put("forced_because", target + " was never in production according to the history");
-        }
+                actor.toolVersion(), forced ? target + " was never in production according to the history" : null);
         return plan(r, t, Stage.PRODUCTION, replaced, Stage.RETIRED, m, List.of(), null, false, actor, history);
     }
 

@@ -63,6 +63,11 @@ public final class Documents {
         }
     }
 
+    /** The document as a JSON tree, for a file that is built on further (a manifest, a listing). */
+    public static com.fasterxml.jackson.databind.node.ObjectNode tree(Object document) {
+        return MAPPER.valueToTree(document);
+    }
+
     /** A measure: null when it has no value (NaN or infinite). */
     public static Double num(double v) {
         return Double.isNaN(v) || Double.isInfinite(v) ? null : v;

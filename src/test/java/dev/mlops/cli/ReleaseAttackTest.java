@@ -451,8 +451,12 @@ class ReleaseAttackTest {
                 "--format", "json");
         assertEquals(0, forced.exit(), forced.toString());
         assertTrue(new ObjectMapper().readTree(forced.out()).path("forced").asBoolean(), forced.out());
+        assertEquals("v13 was never in production according to the history",
+                new ObjectMapper().readTree(forced.out()).path("forced_because").asText(), forced.out());
         assertTrue(f.run("history").out().contains("rollback (forced)"));
-        assertEquals(0, f.run("rollback", "support-bot", "--to", "v12", "--reason", "back").exit(), "v12 was in production");
+        Cli.Result back = f.run("rollback", "support-bot", "--to", "v12", "--reason", "back", "--format", "json");
+        assertEquals(0, back.exit(), "v12 was in production");
+        assertTrue(new ObjectMapper().readTree(back.out()).path("forced_because").isMissingNode(), back.out());
     }
 
     @Test

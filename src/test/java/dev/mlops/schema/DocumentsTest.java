@@ -22,7 +22,7 @@ class DocumentsTest {
     static Map<String, Class<?>> goldens() {
         return Map.of("analyze-example", AnalyzeDoc.class, "drift", DriftDoc.class, "health", HealthDoc.class,
                 "collapse", CollapseDoc.class, "select-coverage", SelectDoc.class, "registry-verify", VerifyDoc.class,
-                "registry-diff", DiffDoc.class);
+                "registry-diff", DiffDoc.class, "manifest", ManifestDoc.class);
     }
 
     static Stream<String> names() {

@@ -30,7 +30,7 @@ class KeysTest {
     void everyKeyOfEveryGoldenReportIsDocumented() throws IOException {
         Map<String, String> goldens = Map.of("analyze-example", AnalyzeDoc.SCHEMA, "drift", DriftDoc.SCHEMA,
                 "health", HealthDoc.SCHEMA, "collapse", CollapseDoc.SCHEMA, "select-coverage", SelectDoc.SCHEMA,
-                "registry-verify", VerifyDoc.SCHEMA, "registry-diff", DiffDoc.SCHEMA);
+                "registry-verify", VerifyDoc.SCHEMA, "registry-diff", DiffDoc.SCHEMA, "manifest", ManifestDoc.SCHEMA);
         for (var g : goldens.entrySet()) {
             JsonNode json = new ObjectMapper().readTree(Files.readString(Path.of("src/test/resources/golden",
                     g.getKey() + ".json")));
@@ -50,7 +50,7 @@ class KeysTest {
                 if (!doc.matches("(?s).*(^|[\\s,(])" + java.util.regex.Pattern.quote(k) + "(\\[\\])?[\\s,.:(].*")) {
                     missing.add(k);
                 }
-                boolean isMap = List.of("key", "error_types", "js_distance", "redacted").contains(k);
+                boolean isMap = List.of("key", "error_types", "js_distance", "redacted", "artifacts", "sampling").contains(k);
                 keys(n.get(k), missing, doc, isMap);
             });
         }

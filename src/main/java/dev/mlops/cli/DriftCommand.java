@@ -10,19 +10,15 @@ import dev.mlops.analysis.Query;
 import dev.mlops.analysis.RecordFilter;
 import dev.mlops.analysis.TermSample;
 import dev.mlops.logs.FileReport;
-import dev.mlops.logs.LogRecord;
 import dev.mlops.logs.LogScan;
 import dev.mlops.logs.ReadOptions;
 import dev.mlops.report.DriftRender;
 import dev.mlops.report.Renderer;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 
 /** {@code mlops drift}: has the traffic changed since the baseline, in which feature, by which terms? */
 @Command(name = "drift", sortOptions = false,
@@ -37,20 +33,8 @@ final class DriftCommand extends ReportCommand<DriftReport> {
     @picocli.CommandLine.Mixin
     QueryOptions.Window windowOption;
 
-    @Parameters(arity = "0..*", paramLabel = "LOG", description = "A log to cut into windows by time.")
-    List<String> logs = new ArrayList<>();
-
-    @Option(names = "--baseline", arity = "1..*", paramLabel = "LOG", description = "The baseline window's logs.")
-    List<String> baseline = new ArrayList<>();
-
-    @Option(names = "--current", arity = "1..*", paramLabel = "LOG", description = "The current window's logs.")
-    List<String> current = new ArrayList<>();
-
-    @Option(names = "--baseline-until", paramLabel = "TIME", description = "With LOG: the baseline ends before TIME.")
-    String baselineUntil;
-
-    @Option(names = "--current-since", paramLabel = "TIME", description = "With LOG: the current window starts at TIME.")
-    String currentSince;
+    @picocli.CommandLine.Mixin
+    DriftInputs windows;
 
     @picocli.CommandLine.Mixin
     DriftOptions drift;
@@ -72,16 +56,7 @@ final class DriftCommand extends ReportCommand<DriftReport> {
     @Override
     protected Query validate() {
         Query q = queryOptions.query(List.of(), windowOption, null);
-        boolean twoFiles = !baseline.isEmpty() || !current.isEmpty();
-        if (twoFiles && (baseline.isEmpty() || current.isEmpty() || !logs.isEmpty() || q.window() != null
-                || baselineUntil != null || currentSince != null)) {
-            throw usage("give --baseline LOG... and --current LOG..., or LOG... with --baseline-until, --current-since "
-                    + "or --window");
-        }
-        if (!twoFiles && (logs.isEmpty() || q.window() == null && baselineUntil == null && currentSince == null)) {
-            throw usage("give --baseline LOG... --current LOG..., or LOG... cut by --baseline-until, --current-since "
-                    + "or --window");
-        }
+        windows.validate(spec, q);
         return q;
     }
 
@@ -100,7 +75,7 @@ final class DriftCommand extends ReportCommand<DriftReport> {
         by = q.by();
         filter = q.filter();
         window = q.window();
-        boolean twoFiles = !baseline.isEmpty();
+        boolean twoFiles = windows.twoFiles();
         DriftSettings settings = drift.settings(spec);
         DriftRules rules = drift.rules(env);
         List<String> fields = new ArrayList<>(q.fields());
@@ -108,7 +83,7 @@ final class DriftCommand extends ReportCommand<DriftReport> {
         input.name(spec, "--by", by).name(spec, "--categorical", drift.categorical).name(spec, "--where", filter.fields())
                 .groupBy(by);
         ReadOptions options = input.readOptions(env, fields, new DriftScan(r -> 0, by, filter, settings).reads());
-        DriftWindows plan = plan(twoFiles);
+        DriftWindows plan = windows.plan(spec, window);
         List<FileReport> read = new ArrayList<>();
         List<dev.mlops.logs.ReadChecks.Named> absent = new ArrayList<>();
         List<dev.mlops.logs.LogInput> allInputs = new ArrayList<>();
@@ -116,22 +91,22 @@ final class DriftCommand extends ReportCommand<DriftReport> {
         List<FileReport> baselineFiles;
         List<FileReport> currentFiles;
         if (twoFiles) {
-            LogScan.Result<DriftScan> b = scan(baseline, options, r -> plan.windowOf(r, true), filter, settings);
-            LogScan.Result<DriftScan> c = scan(current, options, r -> plan.windowOf(r, false), filter, settings);
+            LogScan.Result<DriftScan> b = scan(windows.baseline, options, r -> plan.windowOf(r, true), filter, settings);
+            LogScan.Result<DriftScan> c = scan(windows.current, options, r -> plan.windowOf(r, false), filter, settings);
             b.sink().merge(c.sink());
             scan = b.sink();
             baselineFiles = b.files();
             currentFiles = c.files();
             absent.addAll(b.absent());
             absent.retainAll(c.absent());
-            allInputs.addAll(input.inputs(baseline, env));
+            allInputs.addAll(input.inputs(windows.baseline, env));
         } else {
-            LogScan.Result<DriftScan> s = scan(logs, options, r -> plan.windowOf(r, false), filter, settings);
+            LogScan.Result<DriftScan> s = scan(windows.logs, options, r -> plan.windowOf(r, false), filter, settings);
             scan = s.sink();
             baselineFiles = s.files();
             currentFiles = s.files();
             absent.addAll(s.absent());
-            allInputs.addAll(input.inputs(logs, env));
+            allInputs.addAll(input.inputs(windows.logs, env));
             if (s.sink().skipped() > 0) {
                 err().printf("mlops: %,d records had no timestamp or fell between the windows; left out%n",
                         s.sink().skipped());
@@ -167,18 +142,5 @@ final class DriftCommand extends ReportCommand<DriftReport> {
         long expected = LogScan.estimateRecords(inputs);
         DriftSettings sampled = settings.withTextLevel(expected < 0 ? 0 : TermSample.levelFor(expected, drift.textSample));
         return runner().run(inputs, options, () -> new DriftScan(windowOf, by, filter, sampled), DriftScan::merge);
-    }
-
-    private DriftWindows plan(boolean twoFiles) {
-        try {
-            if (twoFiles) {
-                return DriftWindows.files();
-            }
-            Instant until = QueryOptions.time(spec, "--baseline-until", baselineUntil);
-            Instant since = QueryOptions.time(spec, "--current-since", currentSince);
-            return window != null ? DriftWindows.timeline(window, until) : DriftWindows.cut(until, since);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
     }
 }

@@ -1,10 +1,8 @@
 package dev.mlops.cli;
 
 import dev.mlops.analysis.RecordFilter;
-import dev.mlops.logs.Field;
 import dev.mlops.logs.LogInput;
 import dev.mlops.logs.LogScan;
-import dev.mlops.logs.Mapping;
 import dev.mlops.logs.ReadOptions;
 import dev.mlops.logs.Runner;
 import dev.mlops.report.SelectRender;
@@ -72,20 +70,8 @@ final class SelectCommand implements Callable<Integer> {
     @Option(names = "--by", split = ",", paramLabel = "FIELD", description = "Stratify also by these fields.")
     List<String> by = new ArrayList<>();
 
-    @Option(names = "--where", paramLabel = "EXPR", description = "Keep records where EXPR holds (as in analyze).")
-    List<String> where = new ArrayList<>();
-
-    @Option(names = "--ok-only", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Leave out errors and truncated answers (default: on; --no-ok-only keeps them).")
-    boolean okOnly;
-
-    @Option(names = "--feedback", paramLabel = "WHICH", defaultValue = "any",
-            description = "positive, negative or any (default: ${DEFAULT-VALUE}).")
-    String feedback;
-
-    @Option(names = "--feedback-field", paramLabel = "FIELD", defaultValue = "feedback.thumbs",
-            description = "The feedback that --feedback and dpo read; positive above 0 (default: ${DEFAULT-VALUE}).")
-    String feedbackField;
+    @Mixin
+    EligibilityOptions eligibility;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write the coverage report to FILE: JSON "
             + "(mlops.select/v1) when it ends in .json, else Markdown (default: a table on stderr).")
@@ -108,17 +94,12 @@ final class SelectCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         validate();
         Redactor redactor = pick.redactor(spec);
-        RecordFilter filter;
-        try {
-            filter = RecordFilter.of(where, null, null);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        Eligibility eligible = new Eligibility(filter, okOnly, feedback, feedbackField);
+        RecordFilter filter = eligibility.filter(spec);
+        Eligibility eligible = eligibility.eligibility(filter, false);
         double[] quantiles = pick.quantiles();
         List<String> fields = new ArrayList<>(by);
         fields.addAll(filter.fields());
-        fields.add(feedbackField);
+        fields.add(eligibility.feedbackField);
         if (pick.weight != null) {
             fields.add(pick.weight);
         }
@@ -156,8 +137,8 @@ final class SelectCommand implements Callable<Integer> {
         if (format.equals("dpo")) {
             Map<Long, String[]> file = preferences == null ? Map.of()
                     : DatasetWriter.preferences(preferences, env.display(preferences));
-            run = SelectionRun.dpo(Runner.local(), inputs, full, strata, new Eligibility(filter, okOnly, "any",
-                    feedbackField), feedbackField, file, n, pick.seed, redactor);
+            run = SelectionRun.dpo(Runner.local(), inputs, full, strata, eligibility.eligibility(filter, true),
+                    eligibility.feedbackField, file, n, pick.seed, redactor);
         } else {
             run = SelectionRun.sample(Runner.local(), inputs, full, strata, eligible, quotas, n, pick.seed, pick.weight, pick.dedupOn,
                     pick.nearDup, format, redactor);
@@ -187,9 +168,7 @@ final class SelectCommand implements Callable<Integer> {
         if (!DatasetWriter.FORMATS.contains(format)) {
             throw new ParameterException(spec.commandLine(), "--output-format " + format + ": expected chat, record or dpo");
         }
-        if (!List.of("positive", "negative", "any").contains(feedback)) {
-            throw new ParameterException(spec.commandLine(), "--feedback " + feedback + ": expected positive, negative or any");
-        }
+        eligibility.validate(spec);
         pick.validate(spec);
     }
 }

@@ -48,4 +48,15 @@ final class Cli {
     static Result run(String... args) {
         return run(env(), args);
     }
+
+    /** {@code mlops analyze ARGS --format json}, which must exit 0, parsed. */
+    static com.fasterxml.jackson.databind.JsonNode analyzeJson(String... args) throws java.io.IOException {
+        String[] all = java.util.Arrays.copyOf(new String[] {"analyze"}, args.length + 3);
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--format";
+        all[args.length + 2] = "json";
+        Result r = run(all);
+        org.junit.jupiter.api.Assertions.assertEquals(0, r.exit(), r.toString());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    }
 }

@@ -29,14 +29,7 @@ class LangfuseFormatTest {
     Path tmp;
 
     private static JsonNode analyze(String... args) throws IOException {
-        String[] all = new String[args.length + 3];
-        all[0] = "analyze";
-        System.arraycopy(args, 0, all, 1, args.length);
-        all[args.length + 1] = "--format";
-        all[args.length + 2] = "json";
-        Cli.Result r = Cli.run(all);
-        assertEquals(0, r.exit(), r.toString());
-        return JSON.readTree(r.out());
+        return Cli.analyzeJson(args);
     }
 
     /** Sum of a distribution's values: mean × count (exact here: small integer sums). */

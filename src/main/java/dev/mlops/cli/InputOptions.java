@@ -56,6 +56,13 @@ final class InputOptions {
             description = "Reader threads (default: the number of cores).")
     Integer threads;
 
+    @Option(names = "--join-input", paramLabel = "FILE", description = "A batch's input file (OpenAI Batch JSONL), "
+            + "joined to the records by custom_id: its last user message is the prompt, and body.metadata.KEY is "
+            + "groupable as metadata.KEY.")
+    Path joinInput;
+
+    private dev.mlops.logs.Join join;
+
     @Option(names = "--max-groups", paramLabel = "N", defaultValue = "1000",
             description = "Exit 3 when the --by fields make more groups than this (default: ${DEFAULT-VALUE}).")
     int maxGroups;
@@ -111,9 +118,10 @@ final class InputOptions {
      */
     /** How to read for an accumulator: only the fields it {@link dev.mlops.analysis.Accumulator#reads() reads}, and those named. */
     ReadOptions readOptions(Env env, List<String> named, java.util.Set<Field> reads) {
+        java.util.Set<Field> needed = Field.withSources(reads);
         List<Field> unused = new ArrayList<>();
         for (Field f : Field.values()) {
-            if (!reads.contains(f)) {
+            if (!needed.contains(f)) {
                 unused.add(f);
             }
         }
@@ -144,6 +152,13 @@ final class InputOptions {
         if (maxGroups < 1) {
             throw new MlopsException(ExitCode.USAGE, "--max-groups must be at least 1");
         }
+        if (joinInput != null && join == null) {
+            join = dev.mlops.logs.Join.load(joinInput, env.display(joinInput));
+        }
+        if (join != null) {
+            // the join needs each record's id, whatever the command reads
+            unused = java.util.Arrays.stream(unused).filter(x -> x != Field.ID).toArray(Field[]::new);
+        }
         Mapping mapping = Mapping.defaults().without(unused).withUserRules(user).withAttributes(attributes);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) {
@@ -152,7 +167,7 @@ final class InputOptions {
         if (maxLineBytes < 1024) {
             throw new MlopsException(ExitCode.USAGE, "--max-line-bytes must be at least 1024");
         }
-        return new ReadOptions(mapping, f, maxLineBytes, t, new ReadChecks(checked, groupBy, maxGroups));
+        return new ReadOptions(mapping, f, maxLineBytes, t, new ReadChecks(checked, groupBy, maxGroups), join);
     }
 
     static List<Rule> loadMapping(Path path, String file) {

@@ -18,6 +18,10 @@ public enum Field {
     CACHED_INPUT_TOKENS(Kind.COUNT),
     LATENCY_MS(Kind.DURATION),
     TTFT_MS(Kind.DURATION),
+    /** When the response ended: with a timestamp and no latency, latency is the difference. */
+    END_TIME(Kind.INSTANT),
+    /** When the first token came: with a timestamp and no TTFT, TTFT is the difference. */
+    FIRST_TOKEN_TIME(Kind.INSTANT),
     STATUS(Kind.STATUS),
     ERROR_TYPE(Kind.TEXT),
     FINISH_REASON(Kind.TEXT),
@@ -45,6 +49,24 @@ public enum Field {
     /** The snake_case name used on the command line and in reports. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The fields a reader must decode so that {@code reads} are complete: latency and TTFT may be
+     * differences of times (startTime/endTime, request/response created_at).
+     */
+    public static java.util.Set<Field> withSources(java.util.Set<Field> reads) {
+        java.util.Set<Field> out = java.util.EnumSet.noneOf(Field.class);
+        out.addAll(reads);
+        if (reads.contains(LATENCY_MS)) {
+            out.add(TIMESTAMP);
+            out.add(END_TIME);
+        }
+        if (reads.contains(TTFT_MS)) {
+            out.add(TIMESTAMP);
+            out.add(FIRST_TOKEN_TIME);
+        }
+        return out;
     }
 
     public static Optional<Field> byKey(String key) {

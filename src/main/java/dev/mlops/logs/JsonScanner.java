@@ -101,21 +101,27 @@ final class JsonScanner extends JsonCursor {
         Slot[] slots = node.slots;
         byte c = at(pos);
         if (c == '{') {
+            // an object where deeper rules look is theirs; a rule that wanted a value here finds none
+            boolean deeper = node.hasChildren();
             for (Slot s : slots) {
-                out.structure(s);
+                if (!deeper || s.how == Rule.How.ERROR_MARKER) {
+                    out.structure(s);
+                }
             }
-            if (node.hasChildren()) {
+            if (deeper) {
                 object(node);
             } else {
                 skipValue();
             }
         } else if (c == '[') {
-            if (slots.length == 0) {
-                skipValue();
-            } else if (slots[0].how == Rule.How.MESSAGES) {
+            if (slots.length > 0 && slots[0].how == Rule.How.MESSAGES) {
                 int start = pos;
                 skipValue();
                 messages(slots, start, pos);
+            } else if (node.hasChildren()) {
+                firstObject(node);
+            } else if (slots.length == 0) {
+                skipValue();
             } else {
                 firstElement(slots);
             }
@@ -140,6 +146,33 @@ final class JsonScanner extends JsonCursor {
             for (Slot s : slots) {
                 out.text(s, prompt);
             }
+        }
+    }
+
+    /** A list of objects under deeper rules (choices.message.content): the first element counts. */
+    private void firstObject(PathNode node) {
+        pos++;
+        ws();
+        if (at(pos) == ']') {
+            pos++;
+            return;
+        }
+        if (at(pos) == '{') {
+            object(node);
+        } else {
+            skipValue();
+        }
+        while (true) {
+            ws();
+            byte d = at(pos++);
+            if (d == ']') {
+                return;
+            }
+            if (d != ',') {
+                throw syntax("expected ',' or ']'");
+            }
+            ws();
+            skipValue();
         }
     }
 

@@ -48,6 +48,13 @@ public record LogRecord(
                 feedback, attributes);
     }
 
+    /** This record with other attributes. */
+    public LogRecord withAttributes(Map<String, String> newAttributes) {
+        return new LogRecord(id, timestamp, model, version, stage, arm, user, segment, inputTokens, outputTokens,
+                cachedInputTokens, latencyMs, ttftMs, status, errorType, finishReason, prompt, response, costUsd,
+                feedback, newAttributes);
+    }
+
     public boolean isError() {
         return status == Status.ERROR;
     }

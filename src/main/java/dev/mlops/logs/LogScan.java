@@ -73,7 +73,8 @@ public final class LogScan {
                 futures.add(pool.submit(() -> {
                     S sink = sinks.get();
                     CheckingSink checking = new CheckingSink(sink, options.checks(), groups);
-                    Part.Done d = p.read(root, options, CheckingSink.around(checking)).with(checking);
+                    Part.Done d = p.read(root, options, Join.around(options.join(), CheckingSink.around(checking)))
+                            .with(checking);
                     folded.done(index, sink);
                     return d;
                 }));

@@ -17,6 +17,7 @@ final class PathNode {
     private byte[][] keys = new byte[0][];
     private PathNode[] nodes = new PathNode[0];
     private int mask = -1;
+    private int children;
 
     static PathNode build(Mapping mapping) {
         PathNode root = new PathNode();
@@ -44,6 +45,7 @@ final class PathNode {
     }
 
     private void seal() {
+        children = building.size();
         int size = Integer.highestOneBit(Math.max(1, building.size()) * 4 - 1) << 1;
         keys = new byte[size][];
         nodes = new PathNode[size];
@@ -62,7 +64,7 @@ final class PathNode {
     }
 
     boolean hasChildren() {
-        return mask > 0 || keys.length > 0 && keys[0] != null;
+        return children > 0;
     }
 
     /** A cheap hash of a field name: its length and its first, second and last bytes. */

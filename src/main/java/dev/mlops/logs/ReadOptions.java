@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param maxRecordBytes the longest record kept in memory; longer ones are counted bad
  * @param threads        worker threads (files and parts of large JSONL files run in parallel)
  * @param checks         what to check while reading (fields named, groups, informative records)
+ * @param join           a batch input joined to the records by id (--join-input), or null
  */
-public record ReadOptions(Mapping mapping, Format format, int maxRecordBytes, int threads, ReadChecks checks) {
+public record ReadOptions(Mapping mapping, Format format, int maxRecordBytes, int threads, ReadChecks checks,
+                          Join join) {
     public static final int DEFAULT_MAX_RECORD_BYTES = 64 << 20;
 
     public ReadOptions {
@@ -26,11 +28,19 @@ public record ReadOptions(Mapping mapping, Format format, int maxRecordBytes, in
     }
 
     public ReadOptions(Mapping mapping, Format format, int maxRecordBytes, int threads) {
-        this(mapping, format, maxRecordBytes, threads, ReadChecks.none());
+        this(mapping, format, maxRecordBytes, threads, ReadChecks.none(), null);
+    }
+
+    public ReadOptions(Mapping mapping, Format format, int maxRecordBytes, int threads, ReadChecks checks) {
+        this(mapping, format, maxRecordBytes, threads, checks, null);
     }
 
     public ReadOptions withChecks(ReadChecks c) {
-        return new ReadOptions(mapping, format, maxRecordBytes, threads, c);
+        return new ReadOptions(mapping, format, maxRecordBytes, threads, c, join);
+    }
+
+    public ReadOptions withJoin(Join j) {
+        return new ReadOptions(mapping, format, maxRecordBytes, threads, checks, j);
     }
 
     public static ReadOptions defaults() {

@@ -20,7 +20,9 @@ final class RecordBuilder {
     private final long[] counts = new long[FIELDS];
     private final double[] numbers = new double[FIELDS];
     private final int[] priority = new int[FIELDS];
-    private Instant timestamp;
+    private final Instant[] instants = new Instant[FIELDS];
+    /** Counts added by {@link Rule.How#ADD} rules, on top of the field's own value. */
+    private final long[] added = new long[FIELDS];
     private boolean errorSeen;
     private String errorType;
     private int errorTypePriority;
@@ -44,11 +46,12 @@ final class RecordBuilder {
                 texts[o] = null;
                 counts[o] = LogRecord.ABSENT;
                 numbers[o] = Double.NaN;
+                instants[o] = null;
+                added[o] = 0;
                 priority[o] = Integer.MAX_VALUE;
             }
         }
         touched = 0;
-        timestamp = null;
         errorSeen = false;
         errorType = null;
         errorTypePriority = Integer.MAX_VALUE;
@@ -57,8 +60,10 @@ final class RecordBuilder {
         problem = null;
     }
 
-    /** The first conversion problem of this record, or null. */
+    /** The first conversion problem of this record, or null; called once the record's fields are all read. */
     String problem() {
+        derive(Field.LATENCY_MS, Field.END_TIME);
+        derive(Field.TTFT_MS, Field.FIRST_TOKEN_TIME);
         return problem;
     }
 
@@ -108,7 +113,7 @@ final class RecordBuilder {
                 if (t == null) {
                     bad(s, quote(v), "an ISO-8601 time or epoch seconds");
                 } else if (claim(s)) {
-                    timestamp = t;
+                    instants[s.field.ordinal()] = t;
                 }
                 return;
             }
@@ -128,7 +133,7 @@ final class RecordBuilder {
     /** A timestamp the scanner parsed straight from bytes. */
     void instant(Slot s, Instant t) {
         if (claim(s)) {
-            timestamp = t;
+            instants[s.field.ordinal()] = t;
         }
     }
 
@@ -143,7 +148,7 @@ final class RecordBuilder {
                 if (t == null) {
                     bad(s, lex(lexeme, v), "an epoch time");
                 } else if (claim(s)) {
-                    timestamp = t;
+                    instants[s.field.ordinal()] = t;
                 }
                 return;
             }
@@ -152,6 +157,9 @@ final class RecordBuilder {
                     bad(s, lex(lexeme, v), "an integer");
                 } else if (v < 0) {
                     bad(s, lex(lexeme, v), "a non-negative integer");
+                } else if (s.how == Rule.How.ADD) {
+                    added[s.field.ordinal()] += (long) v;
+                    touched |= 1 << s.field.ordinal();
                 } else if (claim(s)) {
                     counts[s.field.ordinal()] = (long) v;
                 }
@@ -250,7 +258,8 @@ final class RecordBuilder {
                 } else if (OK_WORDS.contains(t)) {
                     return;
                 } else if (ERROR_WORDS.contains(t)) {
-                    error(s, null);
+                    // a word that says what went wrong names the error; error, failed and the like do not
+                    error(s, NAMING_WORDS.contains(t) ? t : null);
                 } else {
                     bad(s, quote(v), "ok or error");
                 }
@@ -258,7 +267,11 @@ final class RecordBuilder {
     }
 
     private void statusNumber(Slot s, double v, String lexeme) {
-        if (s.how == Rule.How.ERROR_MARKER) {
+        if (s.how == Rule.How.ZERO_IS_ERROR) {
+            if (v == 0) {
+                error(s, "empty response");
+            }
+        } else if (s.how == Rule.How.ERROR_MARKER) {
             error(s, lexeme.endsWith(".0") ? lexeme.substring(0, lexeme.length() - 2) : lexeme);
         } else if (v >= 400) {
             error(s, "http_" + (long) v);
@@ -269,6 +282,9 @@ final class RecordBuilder {
             "completed", "complete", "done", "unset", "status_code_ok", "status_code_unset", "pass", "passed");
     private static final java.util.Set<String> ERROR_WORDS = java.util.Set.of("error", "errored", "failed", "failure",
             "fail", "timeout", "timed_out", "cancelled", "canceled", "expired", "aborted", "status_code_error", "exception");
+
+    private static final java.util.Set<String> NAMING_WORDS = java.util.Set.of("timeout", "timed_out", "cancelled",
+            "canceled", "expired", "aborted");
 
     private void error(Slot s, String type) {
         errorSeen = true;
@@ -319,6 +335,29 @@ final class RecordBuilder {
         }
     }
 
+    /** Latency and TTFT from the record's times where they were not given: end − timestamp, first token − timestamp. */
+    private void derive(Field measure, Field time) {
+        int o = measure.ordinal();
+        Instant start = instants[Field.TIMESTAMP.ordinal()];
+        Instant end = instants[time.ordinal()];
+        if (!Double.isNaN(numbers[o]) || start == null || end == null) {
+            return;
+        }
+        double ms = java.time.Duration.between(start, end).toNanos() / 1e6;
+        if (ms < 0) {
+            fail(time.key() + " " + end + " is before the timestamp " + start);
+            return;
+        }
+        numbers[o] = ms;
+        touched |= 1 << o;
+    }
+
+    /** A count with what ADD rules added; absent when the field itself is absent. */
+    private long count(Field f) {
+        long c = counts[f.ordinal()];
+        return c == LogRecord.ABSENT ? c : c + added[f.ordinal()];
+    }
+
     LogRecord build() {
         String error = errorType;
         if (texts[Field.ERROR_TYPE.ordinal()] != null) {
@@ -327,16 +366,16 @@ final class RecordBuilder {
         }
         return new LogRecord(
                 texts[Field.ID.ordinal()],
-                timestamp,
+                instants[Field.TIMESTAMP.ordinal()],
                 texts[Field.MODEL.ordinal()],
                 texts[Field.VERSION.ordinal()],
                 texts[Field.STAGE.ordinal()],
                 texts[Field.ARM.ordinal()],
                 texts[Field.USER.ordinal()],
                 texts[Field.SEGMENT.ordinal()],
-                counts[Field.INPUT_TOKENS.ordinal()],
-                counts[Field.OUTPUT_TOKENS.ordinal()],
-                counts[Field.CACHED_INPUT_TOKENS.ordinal()],
+                count(Field.INPUT_TOKENS),
+                count(Field.OUTPUT_TOKENS),
+                count(Field.CACHED_INPUT_TOKENS),
                 numbers[Field.LATENCY_MS.ordinal()],
                 numbers[Field.TTFT_MS.ordinal()],
                 errorSeen ? Status.ERROR : Status.OK,

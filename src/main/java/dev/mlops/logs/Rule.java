@@ -25,7 +25,14 @@ public record Rule(String path, Field field, How how, double scale, String name)
         /** A log level: ERROR or FATAL is an error. */
         LEVEL,
         /** A chat messages array: the text of its last user message. */
-        MESSAGES
+        MESSAGES,
+        /** A count of 0 marks the request as failed ("empty response"): BurstGPT's failed requests. */
+        ZERO_IS_ERROR,
+        /**
+         * A count added to the field's value (Anthropic's cache reads and writes, which its input
+         * tokens leave out, so that input tokens mean the same in every format: all of them).
+         */
+        ADD
     }
 
     public Rule {
@@ -49,6 +56,10 @@ public record Rule(String path, Field field, How how, double scale, String name)
 
     public static Rule seconds(String path, Field field) {
         return new Rule(path, field, How.VALUE, 1000, null);
+    }
+
+    public static Rule added(String path, Field field) {
+        return new Rule(path, field, How.ADD, 1, null);
     }
 
     public static Rule marker(String path, How how) {

@@ -60,7 +60,8 @@ public final class Timestamps {
             return null;
         }
         long whole = (long) Math.floor(seconds);
-        long nanos = Math.round((seconds - whole) * 1e9);
+        // a double holds an epoch in seconds to about 0.2 µs: finer digits are noise (1736935200.4 is .4 s)
+        long nanos = Math.round((seconds - whole) * 1e6) * 1000;
         if (nanos >= 1_000_000_000L) {
             whole++;
             nanos -= 1_000_000_000L;

@@ -47,6 +47,45 @@ class JsonReadingTest {
     }
 
     @Test
+    void latencyAndTtftAreDifferencesOfTimes_whenNotGiven() {
+        ReadOptions o = new ReadOptions(Mapping.defaults().withPreset(List.of(Rule.of("end", Field.END_TIME),
+                Rule.of("first", Field.FIRST_TOKEN_TIME))), null, 1 << 20, 1);
+        Logs.Read r = Logs.text(String.join("\n",
+                "{\"timestamp\":\"2026-11-01T09:00:00Z\",\"end\":\"2026-11-01T09:00:01.5Z\",\"first\":1793523600.25}",
+                "{\"timestamp\":\"2026-11-01T09:00:00Z\",\"end\":\"2026-11-01T09:00:09Z\",\"latency_ms\":700}",
+                "{\"timestamp\":\"2026-11-01T09:00:05Z\",\"end\":\"2026-11-01T09:00:01Z\"}"), o);
+        assertEquals(1500.0, r.records().get(0).latencyMs());
+        assertEquals(250.0, r.records().get(0).ttftMs(), "an epoch float, to the microsecond");
+        assertEquals(700.0, r.records().get(1).latencyMs(), "a given latency wins");
+        assertEquals(1, r.file().bad());
+        assertTrue(r.file().examples().get(0).message().startsWith("end_time 2026-11-01T09:00:01Z is before the "
+                + "timestamp"), r.file().examples().toString());
+    }
+
+    @Test
+    void anObjectWhereDeeperRulesLook_isNotABadValue_andListsOfObjectsGiveTheirFirst() {
+        ReadOptions o = new ReadOptions(Mapping.defaults().withPreset(List.of(
+                Rule.of("response.choices.message.content", Field.RESPONSE))), null, 1 << 20, 1);
+        LogRecord r = Logs.text("{\"response\":{\"choices\":[{\"message\":{\"content\":\"first\"}},"
+                + "{\"message\":{\"content\":\"second\"}}]}}", o).only();
+        assertEquals("first", r.response());
+        // without a deeper rule, an object where the response text should be is still a bad record
+        assertEquals(1, Logs.text("{\"response\":{\"text\":\"x\"}}").file().bad());
+    }
+
+    @Test
+    void addedCountsAndZeroAsAnError() {
+        ReadOptions o = new ReadOptions(Mapping.defaults().withPreset(List.of(Rule.added("cache_read", Field.INPUT_TOKENS),
+                Rule.marker("output_tokens", Rule.How.ZERO_IS_ERROR))), null, 1 << 20, 1);
+        Logs.Read r = Logs.text("{\"input_tokens\":10,\"cache_read\":90,\"output_tokens\":0}\n"
+                + "{\"cache_read\":5,\"output_tokens\":3}", o);
+        assertEquals(100, r.records().get(0).inputTokens());
+        assertEquals("empty response", r.records().get(0).errorType());
+        assertEquals(LogRecord.ABSENT, r.records().get(1).inputTokens(), "an addition alone is not a count");
+        assertEquals(Status.OK, r.records().get(1).status());
+    }
+
+    @Test
     void shouldLeaveAbsentFieldsAbsent_notZero() {
         LogRecord r = Logs.text("{\"model\":\"m\"}").only();
         assertEquals(LogRecord.ABSENT, r.inputTokens());

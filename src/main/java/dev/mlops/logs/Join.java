@@ -82,24 +82,12 @@ public final class Join {
         return r.withText(r.prompt() != null ? r.prompt() : in.prompt(), r.response()).withAttributes(attrs);
     }
 
-    /** The sink, seeing joined records; a selective sink stays selective. */
+    /** The sink, seeing joined records. */
     static Consumer<LogRecord> around(Join join, Consumer<LogRecord> sink) {
         if (join == null) {
             return sink;
         }
-        if (!(sink instanceof Selective s)) {
-            return r -> sink.accept(join.apply(r));
-        }
-        return new Selective() {
-            @Override
-            public boolean wants(LogRecord withoutText, long contentHash) {
-                return s.wants(join.apply(withoutText).withText(null, null), contentHash);
-            }
-
-            @Override
-            public void acceptWhole(LogRecord record, long contentHash, String raw) {
-                s.acceptWhole(join.apply(record), contentHash, raw);
-            }
-        };
+        // a record without its text (a selective sink's first look) gets the attributes, not the prompt
+        return Sinks.mapped(join::apply, sink);
     }
 }

@@ -51,6 +51,8 @@ public final class LogScan {
     public static <S extends Consumer<LogRecord>> Result<S> run(List<LogInput> inputs, ReadOptions options,
                                                                  Supplier<S> sinks, BiConsumer<S, S> merge) {
         PathNode root = PathNode.build(options.mapping());
+        boolean byFile = options.mapping().rules().stream()
+                .anyMatch(r -> r.field() == Field.ATTRIBUTE && "file".equals(r.name()));
         List<List<Part>> plan = new ArrayList<>();
         for (LogInput in : inputs) {
             plan.add(plan(in, options.format()));
@@ -73,8 +75,11 @@ public final class LogScan {
                 futures.add(pool.submit(() -> {
                     S sink = sinks.get();
                     CheckingSink checking = new CheckingSink(sink, options.checks(), groups);
-                    Part.Done d = p.read(root, options, Join.around(options.join(), CheckingSink.around(checking)))
-                            .with(checking);
+                    Consumer<LogRecord> in = Join.around(options.join(), CheckingSink.around(checking));
+                    if (byFile) {
+                        in = Sinks.taggedWithFile(p.input().name(), in);
+                    }
+                    Part.Done d = p.read(root, options, in).with(checking);
                     folded.done(index, sink);
                     return d;
                 }));

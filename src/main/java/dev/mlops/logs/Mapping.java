@@ -165,6 +165,10 @@ public final class Mapping {
      * Adds attribute rules for names a command groups or filters by that are not record
      * fields, so that {@code --by region} reads a {@code region} field or column.
      */
+    private static final List<String> CONVERSATION = List.of("conversation", "conversation_id", "conversationId",
+            "session_id", "sessionId", "session.id", "gen_ai.conversation.id", "thread_id", "metadata.session_id",
+            "metadata.conversation_id", "Session ID");
+
     public Mapping withAttributes(Collection<String> names) {
         List<Rule> out = new ArrayList<>(rules);
         for (String n : names) {
@@ -180,6 +184,13 @@ public final class Mapping {
             }
             String path = n.startsWith("attributes.") ? n.substring(11) : n;
             boolean present = out.stream().anyMatch(x -> x.field() == Field.ATTRIBUTE && x.name().equals(n));
+            if (!present && n.equals("conversation")) {
+                // a conversation or session id, by the names tools give it
+                for (String alias : CONVERSATION) {
+                    out.add(new Rule(alias, Field.ATTRIBUTE, Rule.How.VALUE, 1, n));
+                }
+                continue;
+            }
             if (!present) {
                 out.add(new Rule(path, Field.ATTRIBUTE, Rule.How.VALUE, 1, n));
                 if (!path.startsWith("attributes.")) {

@@ -131,4 +131,16 @@ class ExportFormatsTest {
         assertEquals(3250.0, v3.get("overall").get("latency_ms").get("mean").asDouble(), 1e-9, "Elapsed time in s");
         assertEquals("1001", v3.get("groups").get(0).get("key").get("conversation").asText());
     }
+
+    @Test
+    void conversationIsGroupableByTheNamesToolsGiveIt() throws IOException {
+        Path f = tmp.resolve("conv.jsonl");
+        Files.writeString(f, "{\"session_id\":\"s1\",\"output_tokens\":5}\n{\"conversation_id\":\"c9\",\"output_tokens\":7}\n"
+                + "{\"metadata\":{\"session_id\":\"s1\"},\"output_tokens\":9}\n{\"gen_ai.conversation.id\":\"c9\"}\n");
+        JsonNode j = Cli.analyzeJson(f.toString(), "--by", "conversation");
+        assertEquals(2, j.get("groups").size());
+        assertEquals("c9", j.get("groups").get(0).get("key").get("conversation").asText());
+        assertEquals(2, j.get("groups").get(0).get("requests").asLong());
+        assertEquals(2, j.get("groups").get(1).get("requests").asLong());
+    }
 }

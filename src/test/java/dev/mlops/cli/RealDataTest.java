@@ -140,4 +140,30 @@ class RealDataTest {
             }
         }
     }
+
+    @Test
+    void byFileGroupsEachInputFile_llmperfRunsAreProviders() throws IOException {
+        try (var files = Files.list(DATA.resolve("llmperf-2023").resolve("individual"))) {
+            String[] args = files.map(Path::toString).sorted().toArray(String[]::new);
+            String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+            all[args.length] = "--by";
+            all[args.length + 1] = "file";
+            JsonNode j = Cli.analyzeJson(all);
+            assertEquals(4, j.get("groups").size());
+            java.util.Map<String, Double> rate = new java.util.TreeMap<>();
+            java.util.Map<String, Double> p50 = new java.util.TreeMap<>();
+            for (JsonNode g : j.get("groups")) {
+                String run = Paths.get(g.get("key").get("file").asText()).getFileName().toString().replace(".json", "");
+                rate.put(run, g.get("error_rate").asDouble());
+                p50.put(run, g.get("latency_ms").get("p50").asDouble());
+            }
+            // ../shared/data/README.md: error rates and e2e p50 over the non-error requests
+            assertEquals(0.0, rate.get("together_70b"), 1e-12);
+            assertEquals(130 / 150.0, rate.get("lepton_70b"), 1e-12);
+            assertEquals(97 / 150.0, rate.get("bedrock_13b"), 1e-12);
+            assertEquals(2438.425, p50.get("together_70b"), 1e-3);
+            assertEquals(4566.560, p50.get("lepton_70b"), 1e-3);
+            assertEquals(3997.571, p50.get("bedrock_13b"), 1e-3);
+        }
+    }
 }

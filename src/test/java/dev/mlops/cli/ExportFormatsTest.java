@@ -143,4 +143,27 @@ class ExportFormatsTest {
         assertEquals(2, j.get("groups").get(0).get("requests").asLong());
         assertEquals(2, j.get("groups").get(1).get("requests").asLong());
     }
+
+    /**
+     * Cached input is priced at cached_input_per_1m. OpenAI counts cached tokens inside its input tokens;
+     * Anthropic does not, so its cache reads and writes are added to input tokens first.
+     */
+    @Test
+    void cachedInputIsPricedSeparately_inEachProvidersConvention() throws IOException {
+        Path reg = tmp.resolve("registry.yaml");
+        Files.writeString(reg, String.join("\n", "schema_version: 1", "models:",
+                "  claude-sonnet-4-20250514:",
+                "    pricing: {input_per_1m: 3.00, output_per_1m: 15.00, cached_input_per_1m: 0.30}",
+                "    versions:", "      - {id: sonnet-4, stage: production}",
+                "  gpt-4o-mini-2024-07-18:",
+                "    pricing: {input_per_1m: 0.15, output_per_1m: 0.60, cached_input_per_1m: 0.075}",
+                "    versions:", "      - {id: mini, stage: production}", ""));
+        // (11 uncached + 100 cache reads at 0.30 + 36 out) + (10 + 50 cache writes, at the input price, + 1024 out)
+        JsonNode a = analyze("anthropic-batch/results.jsonl", "--registry", reg.toString()).get("overall").get("cost");
+        assertEquals((11 * 3.0 + 100 * 0.30 + 36 * 15.0 + 60 * 3.0 + 1024 * 15.0) / 1e6, a.get("total_usd").asDouble(), 1e-15);
+        assertEquals(2, a.get("from_registry").asLong());
+        // OpenAI: 30 input of which 16 cached, 2 out; 22 input, 6 out
+        JsonNode o = analyze("openai-batch/batch_output.jsonl", "--registry", reg.toString()).get("overall").get("cost");
+        assertEquals((14 * 0.15 + 16 * 0.075 + 2 * 0.60 + 22 * 0.15 + 6 * 0.60) / 1e6, o.get("total_usd").asDouble(), 1e-15);
+    }
 }

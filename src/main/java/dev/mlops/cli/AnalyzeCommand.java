@@ -68,6 +68,21 @@ final class AnalyzeCommand extends ReportCommand<AnalyzeReport> {
 
     @Override
     protected AnalyzeReport run(Query q) {
+        AnalyzeReport r = scan(q, true);
+        boolean byDefault = queryOptions.by == null;
+        if (byDefault && r.groups().size() == 1 && dev.mlops.analysis.GroupKey.MISSING.equals(r.groups().get(0).key().get("version")) && r.matched() > 0) {
+            // no record names a version (an export of a provider's API): group by model instead, as a user would
+            AnalyzeReport byModel = scan(new Query(List.of("model"), q.filter(), q.window()), false);
+            if (byModel.groups().stream().anyMatch(g -> !dev.mlops.analysis.GroupKey.MISSING.equals(g.key().get("model")))) {
+                err().println("mlops: no record has a version; grouped by model (give --by to choose)");
+                return byModel;
+            }
+        }
+        return r;
+    }
+
+    /** @param check whether to report bad records and unknown fields (once, on the first pass) */
+    private AnalyzeReport scan(Query q, boolean check) {
         List<String> fields = q.fields();
         input.name(spec, "--by", q.by()).name(spec, "--where", q.filter().fields()).groupBy(q.by());
         PriceBook prices = PriceBook.of(reg);
@@ -76,7 +91,9 @@ final class AnalyzeCommand extends ReportCommand<AnalyzeReport> {
         List<dev.mlops.logs.LogInput> inputs = input.inputs(logs, env);
         LogScan.Result<UsageAnalysis> scan = runner().run(inputs, options,
                 () -> new UsageAnalysis(q.by(), q.filter(), prices, exactLimit), UsageAnalysis::merge);
-        input.check(err(), scan, inputs);
+        if (check) {
+            input.check(err(), scan, inputs);
+        }
         return scan.sink().report(scan.files(), q.filter().describe());
     }
 

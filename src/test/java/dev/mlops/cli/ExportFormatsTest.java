@@ -166,4 +166,14 @@ class ExportFormatsTest {
         JsonNode o = analyze("openai-batch/batch_output.jsonl", "--registry", reg.toString()).get("overall").get("cost");
         assertEquals((14 * 0.15 + 16 * 0.075 + 2 * 0.60 + 22 * 0.15 + 6 * 0.60) / 1e6, o.get("total_usd").asDouble(), 1e-15);
     }
+
+    @Test
+    void withoutVersionsTheDefaultGroupingIsByModel() {
+        Cli.Result r = Cli.run("analyze", DIR.resolve("openai-batch/batch_output.jsonl").toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("gpt-4o-mini-2024-07-18"), r.out());
+        assertEquals("mlops: no record has a version; grouped by model (give --by to choose)\n", r.err());
+        Cli.Result given = Cli.run("analyze", DIR.resolve("openai-batch/batch_output.jsonl").toString(), "--by", "version");
+        assertTrue(given.out().contains("(none)") && !given.out().contains("gpt-4o-mini"), given.out());
+    }
 }

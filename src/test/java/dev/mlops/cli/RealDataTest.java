@@ -44,7 +44,8 @@ class RealDataTest {
         args.addAll(List.of(extra));
         Cli.Result r = Cli.run(args.toArray(new String[0]));
         assertEquals(0, r.exit(), r.toString());
-        assertEquals("", r.err(), "no bad lines");
+        assertEquals("", r.err().replace("mlops: no record has a version; grouped by model (give --by to choose)\n", ""),
+                "no bad lines");
         return JSON.readTree(r.out());
     }
 

@@ -258,8 +258,9 @@ public final class LogScan {
         }
         int first = firstSignificant(head, n);
         // Parts are cut by size alone, never by thread count, so that results do not depend on it.
+        Format lines = first < 0 ? null : format != null ? format : Formats.sniff(new Format.Head(head, n, first));
         boolean splittable = c == Compression.NONE && size >= SPLIT_MIN && first >= 0 && head[first] == '{'
-                && jsonLines(format != null ? format : Formats.sniff(new Format.Head(head, n, first)));
+                && jsonLines(lines);
         if (!splittable) {
             return List.of(new Part(in, c, -1, -1));
         }
@@ -270,7 +271,7 @@ public final class LogScan {
             for (int i = 1; i <= count && start < size; i++) {
                 long end = i == count ? size : lineAfter(ch, size * i / count, size);
                 if (end > start) {
-                    parts.add(new Part(in, c, start, end));
+                    parts.add(new Part(in, c, start, end, false, lines));
                     start = end;
                 }
             }

@@ -9,10 +9,15 @@ import java.util.function.Consumer;
 /**
  * A whole input, or the byte range [start, end) of a plain JSONL file, and how it is read: its
  * compression, then its format's framing (JSON, CSV, or an envelope whose records are cut out first).
+ * A range knows its file's format (sniffed once from the file's head), so that its preset applies.
  */
-record Part(LogInput input, Compression compression, long start, long end, boolean stream) {
+record Part(LogInput input, Compression compression, long start, long end, boolean stream, Format format) {
     Part(LogInput input, Compression compression, long start, long end) {
-        this(input, compression, start, end, input.path() == null);
+        this(input, compression, start, end, input.path() == null, null);
+    }
+
+    Part(LogInput input, Compression compression, long start, long end, boolean stream) {
+        this(input, compression, start, end, stream, null);
     }
 
     /** What reading a part produced besides its records. */
@@ -29,9 +34,12 @@ record Part(LogInput input, Compression compression, long start, long end, boole
 
     Done read(PathNode root, ReadOptions options, Consumer<LogRecord> sink) throws IOException {
         if (start >= 0) {
+            Mapping mapping = options.mapping().withPreset(format.preset());
+            PathNode node = mapping == options.mapping() ? root : PathNode.build(mapping);
             try (SeekableByteChannel ch = Files.newByteChannel(input.path())) {
-                JsonLogReader r = new JsonLogReader(root, options.maxRecordBytes());
-                return new Done(r.read(ByteSource.range(ch, start, end), new byte[0], 0, false, sink), "jsonl");
+                JsonLogReader r = new JsonLogReader(node, options.maxRecordBytes());
+                return new Done(r.read(ByteSource.range(ch, start, end), new byte[0], 0, false, sink),
+                        format instanceof Formats.Builtin ? "jsonl" : format.reportedName());
             }
         }
         // a FIFO through Files.newInputStream fails on JDK 17 (its available() seeks): use a FileInputStream

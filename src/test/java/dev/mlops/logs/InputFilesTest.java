@@ -144,4 +144,25 @@ class InputFilesTest {
         assertEquals(6, two.file().examples().get(0).line());
         assertEquals(10_013, two.file().examples().get(1).line());
     }
+
+    /** Regression: the parts of a large export were read as plain JSONL, without the format's preset. */
+    @Test
+    void aLargeExportIsSplitWithItsPreset() throws IOException {
+        Path p = dir.resolve("batch_output.jsonl");
+        long lines = 0;
+        String pad = "y".repeat(400);
+        try (var w = Files.newBufferedWriter(p)) {
+            while (lines < 80_000) {
+                w.write("{\"id\":\"b" + lines + "\",\"custom_id\":\"r" + lines + "\",\"response\":{\"status_code\":200,"
+                        + "\"body\":{\"model\":\"m\",\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1},\"choices\":"
+                        + "[{\"message\":{\"content\":\"" + pad + "\"}}]}},\"error\":null}\n");
+                lines++;
+            }
+        }
+        assertTrue(Files.size(p) > LogScan.SPLIT_MIN, "file must be large enough to split");
+        Logs.Read two = Logs.file(p, Logs.threads(2));
+        assertEquals("openai-batch", two.file().format());
+        assertEquals(80_000, two.records().size());
+        assertEquals(80_000 * 3L, two.records().stream().mapToLong(LogRecord::inputTokens).sum());
+    }
 }

@@ -25,7 +25,8 @@ best() {  # best FILE -> "wall_s peak_MB"
     local b="" m=""
     cat "$1" > /dev/null
     for _ in $(seq "$RUNS"); do
-        /usr/bin/time -f "%e %M" -o target/fmt.time java -Xmx256m -jar target/mlops.jar analyze "$1" --threads 2 \
+        /usr/bin/time -f "%e %M" -o target/fmt.time java -XX:+UseParallelGC -Xmx256m -Dpicocli.disable.closures=true \
+            -jar target/mlops.jar analyze "$1" --threads 2 \
             --format json > /dev/null 2> target/fmt.err || { cat target/fmt.err >&2; exit 1; }
         read -r w k < target/fmt.time
         if [ -z "$b" ] || awk "BEGIN{exit !($w < $b)}"; then b=$w; m=$((k / 1024)); fi

@@ -1,6 +1,7 @@
 package dev.mlops.cli;
 
 import dev.mlops.analysis.AnalyzeReport;
+import dev.mlops.analysis.DefaultGrouping;
 import dev.mlops.analysis.GroupUsage;
 import dev.mlops.analysis.PriceBook;
 import dev.mlops.analysis.Query;
@@ -68,31 +69,24 @@ final class AnalyzeCommand extends ReportCommand<AnalyzeReport> {
 
     @Override
     protected AnalyzeReport run(Query q) {
-        AnalyzeReport r = scan(q, true);
-        boolean byDefault = queryOptions.by == null;
-        if (byDefault && r.groups().size() == 1 && dev.mlops.analysis.GroupKey.MISSING.equals(r.groups().get(0).key().get("version")) && r.matched() > 0) {
-            // no record names a version (an export of a provider's API): group by model instead, as a user would
-            AnalyzeReport byModel = scan(new Query(List.of("model"), q.filter(), q.window()), false);
-            if (byModel.groups().stream().anyMatch(g -> !dev.mlops.analysis.GroupKey.MISSING.equals(g.key().get("model")))) {
-                err().println("mlops: no record has a version; grouped by model (give --by to choose)");
-                return byModel;
-            }
-        }
-        return r;
-    }
-
-    /** @param check whether to report bad records and unknown fields (once, on the first pass) */
-    private AnalyzeReport scan(Query q, boolean check) {
         List<String> fields = q.fields();
         input.name(spec, "--by", q.by()).name(spec, "--where", q.filter().fields()).groupBy(q.by());
         PriceBook prices = PriceBook.of(reg);
         ReadOptions options = input.readOptions(env, fields,
                 new UsageAnalysis(q.by(), q.filter(), prices, exactLimit).reads());
         List<dev.mlops.logs.LogInput> inputs = input.inputs(logs, env);
-        LogScan.Result<UsageAnalysis> scan = runner().run(inputs, options,
-                () -> new UsageAnalysis(q.by(), q.filter(), prices, exactLimit), UsageAnalysis::merge);
-        if (check) {
+        if (queryOptions.by != null) {
+            LogScan.Result<UsageAnalysis> scan = runner().run(inputs, options,
+                    () -> new UsageAnalysis(q.by(), q.filter(), prices, exactLimit), UsageAnalysis::merge);
             input.check(err(), scan, inputs);
+            return scan.sink().report(scan.files(), q.filter().describe());
+        }
+        // no --by: by version, or by model when no record names a version (one pass for both)
+        LogScan.Result<DefaultGrouping> scan = runner().run(inputs, options,
+                () -> new DefaultGrouping(q.filter(), prices, exactLimit), DefaultGrouping::merge);
+        input.check(err(), scan, inputs);
+        if (scan.sink().byModel()) {
+            err().println("mlops: no record has a version; grouped by model (give --by to choose)");
         }
         return scan.sink().report(scan.files(), q.filter().describe());
     }

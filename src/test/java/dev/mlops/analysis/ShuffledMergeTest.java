@@ -142,6 +142,12 @@ class ShuffledMergeTest {
     }
 
     @Test
+    void defaultGrouping() {
+        sameInAnyOrder("default grouping", () -> new DefaultGrouping(RecordFilter.all(), PriceBook.of(
+                java.util.Optional.empty()), 100_000), DefaultGrouping::merge, a -> a.result().toString());
+    }
+
+    @Test
     void drift() {
         DriftSettings s = DriftCalibrationTest.settings(true);
         DriftWindows plan = DriftWindows.cut(Instant.parse("2026-11-01T16:00:00Z"), null);

@@ -162,6 +162,11 @@ final class JsonScanner extends JsonCursor {
         } else {
             skipValue();
         }
+        skipRestOfArray();
+    }
+
+    /** After an array's first element: skips the others and the closing bracket. */
+    private void skipRestOfArray() {
         while (true) {
             ws();
             byte d = at(pos++);
@@ -193,18 +198,7 @@ final class JsonScanner extends JsonCursor {
         } else {
             scalar(slots);
         }
-        while (true) {
-            ws();
-            byte d = at(pos++);
-            if (d == ']') {
-                return;
-            }
-            if (d != ',') {
-                throw syntax("expected ',' or ']'");
-            }
-            ws();
-            skipValue();
-        }
+        skipRestOfArray();
     }
 
     private void scalar(Slot[] slots) {

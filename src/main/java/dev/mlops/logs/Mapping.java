@@ -18,25 +18,33 @@ public final class Mapping {
     private final List<Rule> rules;
     /** How many of the rules, at the front, the user gave: a format's preset goes after them. */
     private final int user;
+    /** Fields the command does not read ({@link #without}): a format's preset rules for them are dropped too. */
+    private final Set<Field> dropped;
 
     private Mapping(List<Rule> rules) {
-        this(rules, 0);
+        this(rules, 0, EnumSet.noneOf(Field.class));
     }
 
     private Mapping(List<Rule> rules, int user) {
+        this(rules, user, EnumSet.noneOf(Field.class));
+    }
+
+    private Mapping(List<Rule> rules, int user, Set<Field> dropped) {
         this.rules = List.copyOf(rules);
         this.user = user;
+        this.dropped = dropped.isEmpty() ? EnumSet.noneOf(Field.class) : EnumSet.copyOf(dropped);
     }
 
     /** This mapping with a format's preset rules after the user's and before the defaults. */
     public Mapping withPreset(List<Rule> preset) {
-        if (preset.isEmpty()) {
+        List<Rule> kept = preset.stream().filter(r -> !dropped.contains(r.field())).toList();
+        if (kept.isEmpty()) {
             return this;
         }
         List<Rule> out = new ArrayList<>(rules.subList(0, user));
-        out.addAll(preset);
+        out.addAll(kept);
         out.addAll(rules.subList(user, rules.size()));
-        return new Mapping(out, user);
+        return new Mapping(out, user, dropped);
     }
 
     public List<Rule> rules() {
@@ -126,7 +134,7 @@ public final class Mapping {
                 out.add(d);
             }
         }
-        return new Mapping(out, this.user + user.size());
+        return new Mapping(out, this.user + user.size(), dropped);
     }
 
     /**
@@ -142,7 +150,8 @@ public final class Mapping {
                 out.add(r);
             }
         }
-        return new Mapping(out);
+        drop.addAll(dropped);
+        return new Mapping(out, user, drop);
     }
 
     /**
@@ -199,7 +208,7 @@ public final class Mapping {
                 }
             }
         }
-        return new Mapping(out, user);
+        return new Mapping(out, user, dropped);
     }
 
     /**

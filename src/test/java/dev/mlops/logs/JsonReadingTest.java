@@ -73,6 +73,19 @@ class JsonReadingTest {
         assertEquals(1, Logs.text("{\"response\":{\"text\":\"x\"}}").file().bad());
     }
 
+    /** A format's preset does not bring back the fields a command does not read (analyze never decodes text). */
+    @Test
+    void presetRulesOfUnreadFieldsAreDropped() {
+        Mapping m = Mapping.defaults().without(Field.RESPONSE, Field.PROMPT)
+                .withPreset(List.of(Rule.of("body.content", Field.RESPONSE), Rule.of("body.model", Field.MODEL)));
+        assertTrue(m.rules().stream().noneMatch(r -> r.path().equals("body.content")), m.rules().toString());
+        assertTrue(m.rules().stream().anyMatch(r -> r.path().equals("body.model")));
+        LogRecord r = Logs.text("{\"body\":{\"content\":\"text\",\"model\":\"m\"}}", new ReadOptions(m, null, 1 << 20, 1))
+                .only();
+        assertNull(r.response());
+        assertEquals("m", r.model());
+    }
+
     @Test
     void addedCountsAndZeroAsAnError() {
         ReadOptions o = new ReadOptions(Mapping.defaults().withPreset(List.of(Rule.added("cache_read", Field.INPUT_TOKENS),

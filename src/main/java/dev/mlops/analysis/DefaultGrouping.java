@@ -5,9 +5,9 @@ import dev.mlops.logs.LogRecord;
 import java.util.List;
 
 /**
- * Usage grouped by version, and by model at the same time, in one pass: when no record names a
- * version (a provider's batch output, a trace export), the report is grouped by model instead. Used
- * when --by is not given.
+ * Usage grouped by version, and the records without a version by model too, in one pass: when no
+ * record names a version (a provider's batch output, a trace export), the report is grouped by model
+ * instead. Used when --by is not given.
  */
 public final class DefaultGrouping implements java.io.Serializable, Accumulator<DefaultGrouping, List<GroupUsage>> {
     private final UsageAnalysis byVersion;
@@ -18,10 +18,13 @@ public final class DefaultGrouping implements java.io.Serializable, Accumulator<
         this.byModel = new UsageAnalysis(List.of("model"), filter, prices, exactLimit);
     }
 
+    /** Only records without a version are grouped by model too: a log that names versions pays one null check. */
     @Override
     public void accept(LogRecord r) {
         byVersion.accept(r);
-        byModel.accept(r);
+        if (r.version() == null) {
+            byModel.accept(r);
+        }
     }
 
     @Override

@@ -12,8 +12,13 @@ import java.util.List;
 public final class DefaultGrouping implements java.io.Serializable, Accumulator<DefaultGrouping, List<GroupUsage>> {
     private final UsageAnalysis byVersion;
     private final UsageAnalysis byModel;
+    private final RecordFilter filter;
+    /** Whether a matched record names a version; whether one without a version names a model. */
+    private boolean anyVersion;
+    private boolean anyModel;
 
     public DefaultGrouping(RecordFilter filter, PriceBook prices, int exactLimit) {
+        this.filter = filter;
         this.byVersion = new UsageAnalysis(List.of("version"), filter, prices, exactLimit);
         this.byModel = new UsageAnalysis(List.of("model"), filter, prices, exactLimit);
     }
@@ -24,6 +29,9 @@ public final class DefaultGrouping implements java.io.Serializable, Accumulator<
         byVersion.accept(r);
         if (r.version() == null) {
             byModel.accept(r);
+            anyModel |= r.model() != null && filter.test(r);
+        } else if (!anyVersion) {
+            anyVersion = filter.test(r);
         }
     }
 
@@ -31,6 +39,8 @@ public final class DefaultGrouping implements java.io.Serializable, Accumulator<
     public void merge(DefaultGrouping o) {
         byVersion.merge(o.byVersion);
         byModel.merge(o.byModel);
+        anyVersion |= o.anyVersion;
+        anyModel |= o.anyModel;
     }
 
     @Override
@@ -38,11 +48,9 @@ public final class DefaultGrouping implements java.io.Serializable, Accumulator<
         return byVersion.reads();
     }
 
-    /** Whether no record names a version and some record names a model. */
+    /** Whether no matched record names a version and some matched record names a model. */
     public boolean byModel() {
-        List<GroupUsage> v = byVersion.result();
-        return v.size() == 1 && GroupKey.MISSING.equals(v.get(0).key().get("version"))
-                && byModel.result().stream().anyMatch(g -> !GroupKey.MISSING.equals(g.key().get("model")));
+        return !anyVersion && anyModel;
     }
 
     @Override

@@ -116,6 +116,11 @@ class ExportFormatsTest {
             assertEquals(235.0, all.get("ttft_ms").get("mean").asDouble(), 1e-9, f + ": time_to_first_token in ms");
             assertEquals(0.00224, all.get("cost").get("total_usd").asDouble(), 1e-12, f);
         }
+        Path array = tmp.resolve("requests.json");
+        Files.writeString(array, "[" + String.join(",", Files.readAllLines(DIR.resolve("helicone/requests.jsonl"))) + "]");
+        JsonNode fromArray = Cli.analyzeJson(array.toString());
+        assertEquals("helicone", fromArray.get("inputs").get(0).get("format").asText(), "a JSON array export");
+        assertEquals(3000.0, fromArray.get("overall").get("latency_ms").get("mean").asDouble(), 1e-9);
         JsonNode byFeature = analyze("helicone/requests.jsonl", "--by", "properties.feature");
         assertEquals(2, byFeature.get("groups").size());
     }

@@ -2,7 +2,6 @@ package dev.mlops.cli;
 
 import dev.mlops.analysis.RecordFilter;
 import dev.mlops.logs.LogInput;
-import dev.mlops.logs.LogScan;
 import dev.mlops.logs.ReadOptions;
 import dev.mlops.logs.Runner;
 import dev.mlops.report.SelectRender;
@@ -10,7 +9,6 @@ import dev.mlops.selection.Allocation;
 import dev.mlops.selection.Coverage;
 import dev.mlops.selection.DatasetWriter;
 import dev.mlops.selection.Eligibility;
-import dev.mlops.selection.LengthCounts;
 import dev.mlops.selection.Redactor;
 import dev.mlops.selection.Reservoirs;
 import dev.mlops.selection.SelectReport;
@@ -22,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,15 +94,7 @@ final class SelectCommand implements Callable<Integer> {
         RecordFilter filter = eligibility.filter(spec);
         Eligibility eligible = eligibility.eligibility(filter, false);
         double[] quantiles = pick.quantiles();
-        List<String> fields = new ArrayList<>(by);
-        fields.addAll(filter.fields());
-        fields.add(eligibility.feedbackField);
-        if (pick.weight != null) {
-            fields.add(pick.weight);
-        }
-        if (!pick.lengthField.equals("total")) {
-            fields.add(pick.lengthField);
-        }
+        List<String> fields = pick.named(by, filter.fields(), eligibility.feedbackField);
         List<LogInput> inputs = input.inputs(logs, env);
         if (inputs.stream().anyMatch(i -> i.path() == null || !Files.isRegularFile(i.path()))) {
             throw new ParameterException(spec.commandLine(), "select reads its input twice: standard input (-), a FIFO "
@@ -113,19 +102,16 @@ final class SelectCommand implements Callable<Integer> {
         }
         input.name(spec, "--by", by).name(spec, "--where", filter.fields())
                 .name(spec, "--weight", pick.weight == null ? List.of() : List.of(pick.weight)).groupBy(by);
-        // pass one: lengths per group, without text
-        Strata groups = new Strata(pick.lengthField, by, quantiles, new double[] {0, 1});
-        ReadOptions lean = input.readOptions(env, fields, new LengthCounts(eligible, groups).reads());
-        LogScan.Result<LengthCounts> first = LogScan.run(inputs, lean, () -> new LengthCounts(eligible, groups),
-                LengthCounts::merge);
-        input.check(spec.commandLine().getErr(), first, inputs);
-        TreeMap<Long, Long> lengths = first.sink().all();
-        if (lengths.isEmpty()) {
+        ReadOptions lean = input.readOptions(env, fields, SelectionRun.reads(eligible, pick.lengthField, by, quantiles));
+        SelectionRun.Lengths first = SelectionRun.lengths(Runner.local(), inputs, lean, eligible, pick.lengthField, by,
+                quantiles);
+        input.check(spec.commandLine().getErr(), first.scan(), inputs);
+        if (first.strata() == null) {
             throw new MlopsException(ExitCode.BAD_INPUT, "no record can be picked: none has token counts and passes "
                     + "the filters");
         }
-        Strata strata = new Strata(pick.lengthField, by, quantiles, Strata.edges(lengths, quantiles));
-        Map<String, Long> available = Coverage.available(first.sink().result(), strata);
+        Strata strata = first.strata();
+        Map<String, Long> available = first.available();
         Map<String, Long> quotas;
         try {
             quotas = Allocation.quotas(available, n, pick.method(), pick.weights(env, strata, available));
@@ -146,7 +132,7 @@ final class SelectCommand implements Callable<Integer> {
         DatasetWriter.Written written = run.written();
         OutputOptions.emit(out, written.content(), spec.commandLine().getOut());
         SelectReport r = Coverage.report(n, pick.seed, pick.allocate, format, written.lines(), strata, available, quotas,
-                run.reservoirs(), run.picked(), lengths, redactor, run.eligiblePairs());
+                run.reservoirs(), run.picked(), first.lengths(), redactor, run.eligiblePairs());
         if (report == null) {
             spec.commandLine().getErr().print(SelectRender.text(r, false));
         } else {

@@ -102,4 +102,18 @@ final class SelectOptions {
             throw new MlopsException(ExitCode.BAD_INPUT, allocate + ": " + e.getMessage());
         }
     }
+
+    /** The fields select reads by name: --by, --where's, the feedback, --weight and a named length field. */
+    List<String> named(List<String> by, List<String> where, String feedbackField) {
+        List<String> fields = new java.util.ArrayList<>(by);
+        fields.addAll(where);
+        fields.add(feedbackField);
+        if (weight != null) {
+            fields.add(weight);
+        }
+        if (!lengthField.equals("total")) {
+            fields.add(lengthField);
+        }
+        return fields;
+    }
 }

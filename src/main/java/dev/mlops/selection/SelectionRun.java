@@ -1,6 +1,7 @@
 package dev.mlops.selection;
 
 import dev.mlops.logs.LogInput;
+import dev.mlops.logs.LogScan;
 import dev.mlops.logs.ReadOptions;
 import dev.mlops.logs.Runner;
 import java.util.ArrayList;
@@ -12,9 +13,44 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The second pass of select, once the strata and quotas are known: reservoirs, or DPO pairs. */
+/**
+ * The two passes of select: the first counts lengths, which cut the strata and size them; the second,
+ * once the quotas are known, fills reservoirs or finds DPO pairs.
+ */
 public final class SelectionRun {
     private SelectionRun() {
+    }
+
+    /**
+     * What pass one found.
+     *
+     * @param scan      the read (for its file reports and the fields no record had)
+     * @param lengths   how many eligible records have each length, over all groups
+     * @param strata    the strata, cut at the source's own length quantiles; null when no record is eligible
+     * @param available eligible records per stratum
+     */
+    public record Lengths(LogScan.Result<LengthCounts> scan, TreeMap<Long, Long> lengths, Strata strata,
+                          Map<String, Long> available) {
+    }
+
+    /** Pass one: the lengths of the eligible records per --by group, without text. */
+    public static Lengths lengths(Runner runner, List<LogInput> inputs, ReadOptions lean, Eligibility eligible,
+                                  String lengthField, List<String> by, double[] quantiles) {
+        Strata groups = new Strata(lengthField, by, quantiles, new double[] {0, 1});
+        LogScan.Result<LengthCounts> first = runner.run(inputs, lean, () -> new LengthCounts(eligible, groups),
+                LengthCounts::merge);
+        TreeMap<Long, Long> lengths = first.sink().all();
+        if (lengths.isEmpty()) {
+            return new Lengths(first, lengths, null, Map.of());
+        }
+        Strata strata = new Strata(lengthField, by, quantiles, Strata.edges(lengths, quantiles));
+        return new Lengths(first, lengths, strata, Coverage.available(first.sink().result(), strata));
+    }
+
+    /** The fields pass one and pass two read, for the reader's projection. */
+    public static Set<dev.mlops.logs.Field> reads(Eligibility eligible, String lengthField, List<String> by,
+                                                  double[] quantiles) {
+        return new LengthCounts(eligible, new Strata(lengthField, by, quantiles, new double[] {0, 1})).reads();
     }
 
     /**

@@ -151,7 +151,7 @@ public final class DocGenerator {
         sb.append(".SH EXIT STATUS\n");
         spec.usageMessage().exitCodeList().forEach((k, v) -> sb.append(".TP\n").append(esc(k.trim())).append('\n')
                 .append(esc(v)).append('\n'));
-        String[] footer = spec.usageMessage().footer();
+        String[] footer = Mlops.expandedFooter(spec);
         if (footer.length > 0) {
             for (String line : footer) {
                 if (line.startsWith("# ")) {

@@ -58,11 +58,26 @@ public final class Mlops {
         String footer = resource("/dev/mlops/cli/" + spec.qualifiedName("-").replace("mlops-", "") + ".footer.txt");
         if (footer != null) {
             // footers are plain text: a % is a percent sign, not a format specifier
-            spec.usageMessage().footer(keys(footer).replace("%", "%%").split("\n", -1));
+            spec.usageMessage().footer(footer.replace("%", "%%").split("\n", -1));
+            if (footer.contains("@keys ")) {
+                // the key lists are generated from the document records when help is shown, not at every start
+                cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
+                    help.commandSpec().usageMessage().footer(expandedFooter(help.commandSpec()));
+                    return help.footer();
+                });
+            }
         }
         for (CommandLine sub : cl.getSubcommands().values()) {
             decorate(sub);
         }
+    }
+
+    /** The command's footer with its "@keys SCHEMA" lines expanded. */
+    static String[] expandedFooter(CommandSpec spec) {
+        if (spec.usageMessage().footer().length == 0) {
+            return spec.usageMessage().footer();
+        }
+        return keys(String.join("\n", spec.usageMessage().footer())).split("\n", -1);
     }
 
     /** A footer line "@keys SCHEMA" becomes the key list generated from that schema's document record. */

@@ -1,7 +1,6 @@
 package dev.mlops.logs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +19,6 @@ import java.util.function.Consumer;
  * 50,000 requests).
  */
 public final class Join {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private record Input(String prompt, Map<String, String> attributes) {
     }
 
@@ -43,7 +40,7 @@ public final class Join {
                 }
                 JsonNode j;
                 try {
-                    j = JSON.readTree(text);
+                    j = JsonEnvelope.Json.MAPPER.readTree(text);
                 } catch (IOException e) {
                     throw new InputException(name + ":" + line + ": not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
                 }

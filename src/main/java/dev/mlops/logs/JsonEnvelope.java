@@ -21,8 +21,14 @@ import java.util.ArrayDeque;
  * turn an element into records with {@link #emit} and {@link #skip}.
  */
 public abstract class JsonEnvelope implements RecordSource {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonFactory FACTORY = JSON.getFactory();
+    /** Made on first use: the formats are listed at every start, but a mapper is needed only to read one. */
+    static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+        static final JsonFactory FACTORY = MAPPER.getFactory();
+
+        private Json() {
+        }
+    }
 
     private enum State { TOP, DOCUMENT, STREAM, ARRAY }
 
@@ -37,7 +43,7 @@ public abstract class JsonEnvelope implements RecordSource {
     private boolean ended;
 
     protected JsonEnvelope(InputStream in, String streamed) throws IOException {
-        this.parser = FACTORY.createParser(in);
+        this.parser = Json.FACTORY.createParser(in);
         this.streamed = streamed;
     }
 
@@ -47,7 +53,7 @@ public abstract class JsonEnvelope implements RecordSource {
     /** Queues one record: a flat JSON object whose keys the field mapping reads. */
     protected final void emit(ObjectNode record) throws JsonProcessingException {
         items++;
-        ready.add(JSON.writeValueAsBytes(record));
+        ready.add(Json.MAPPER.writeValueAsBytes(record));
     }
 
     /** Counts an item that is not a record. */

@@ -1,7 +1,6 @@
 package dev.mlops.logs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +17,6 @@ import java.time.format.DateTimeParseException;
  * release and version apply to its observations; metadata may be a JSON string.
  */
 public final class Langfuse extends JsonEnvelope {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** The format: detected by an "observations" array beside a "trace", or by GENERATION observations. */
     public static final Format FORMAT = new Format() {
         @Override
@@ -67,7 +64,7 @@ public final class Langfuse extends JsonEnvelope {
             skip();
             return;
         }
-        ObjectNode r = JSON.createObjectNode();
+        ObjectNode r = Json.MAPPER.createObjectNode();
         try {
             record(o, context.path("trace"), r);
         } catch (IllegalArgumentException e) {
@@ -178,7 +175,7 @@ public final class Langfuse extends JsonEnvelope {
             String s = v.asText().trim();
             if (s.startsWith("{") || s.startsWith("[") || s.startsWith("\"")) {
                 try {
-                    return JSON.readTree(s);
+                    return Json.MAPPER.readTree(s);
                 } catch (IOException e) {
                     return v;
                 }

@@ -82,8 +82,10 @@ public final class Mlops {
 
     /** A footer line "@keys SCHEMA" becomes the key list generated from that schema's document record. */
     static String keys(String footer) {
+        // the footer is a picocli format string: a % in a generated line is written %%
         return footer.lines().map(l -> !l.startsWith("@keys ") ? l : String.join("\n", Keys.describe(
-                Keys.of(l.substring(6).trim()).orElseThrow(() -> new IllegalStateException("no document " + l)))))
+                Keys.of(l.substring(6).trim()).orElseThrow(() -> new IllegalStateException("no document " + l))))
+                        .replace("%", "%%"))
                 .collect(java.util.stream.Collectors.joining("\n", "", footer.endsWith("\n") ? "\n" : ""));
     }
 

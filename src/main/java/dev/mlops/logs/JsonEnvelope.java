@@ -32,6 +32,7 @@ public abstract class JsonEnvelope implements RecordSource {
 
     private enum State { TOP, DOCUMENT, STREAM, ARRAY }
 
+    private final Counted counted;
     private final JsonParser parser;
     private final String streamed;
     private final ArrayDeque<byte[]> ready = new ArrayDeque<>();
@@ -43,8 +44,55 @@ public abstract class JsonEnvelope implements RecordSource {
     private boolean ended;
 
     protected JsonEnvelope(InputStream in, String streamed) throws IOException {
-        this.parser = Json.FACTORY.createParser(in);
+        this.counted = new Counted(in);
+        this.parser = Json.FACTORY.createParser(counted);
         this.streamed = streamed;
+    }
+
+    @Override
+    public final void limit(int maxItemBytes) {
+        counted.max = maxItemBytes;
+    }
+
+    /** Thrown when one element runs past the limit: it is never held whole in memory. */
+    private static final class TooLong extends IOException {
+        TooLong() {
+            super(null, null);
+        }
+    }
+
+    /** Counts the bytes read since the current element began, and refuses to go past the limit. */
+    private static final class Counted extends java.io.FilterInputStream {
+        long read;
+        long elementStart;
+        long max = Long.MAX_VALUE;
+
+        Counted(InputStream in) {
+            super(in);
+        }
+
+        private int check(int n) throws TooLong {
+            if (n > 0) {
+                read += n;
+                // the parser reads ahead in buffers of a few KiB: allow them on top of the limit
+                if (read - elementStart - (64 << 10) > max) {
+                    throw new TooLong();
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            check(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return check(super.read(b, off, len));
+        }
     }
 
     /** One element of a document's streamed array, with the document's fields read so far. */
@@ -86,7 +134,12 @@ public abstract class JsonEnvelope implements RecordSource {
                 return null;
             }
             try {
+                counted.elementStart = counted.read;
                 advance();
+            } catch (TooLong e) {
+                bad(parser.currentLocation().getLineNr(), "a " + noun() + " is longer than " + counted.max
+                        + " bytes (--max-line-bytes); the rest of the file is not read");
+                ended = true;
             } catch (JsonProcessingException e) {
                 // past a syntax error the next document cannot be found reliably: the file ends here
                 long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();

@@ -27,4 +27,8 @@ public interface RecordSource extends Closeable {
 
     /** Why a file with items but no record is not read: "120 spans read, none has gen_ai attributes". */
     String nothingUsable();
+
+    /** The most bytes one item (or the document part around it) may take in memory: --max-line-bytes. */
+    default void limit(int maxItemBytes) {
+    }
 }

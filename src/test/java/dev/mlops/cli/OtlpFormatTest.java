@@ -134,4 +134,19 @@ class OtlpFormatTest {
         assertEquals(3, r.exit(), "the only request is bad, so nothing is read: " + r);
         assertTrue(r.err().contains("startTimeUnixNano is not a time in nanoseconds: soon"), r.err());
     }
+
+    @Test
+    void anElementLongerThanMaxLineBytesIsABadRecord_neverHeldWhole() throws IOException {
+        String good = Files.readString(DIR.resolve("collector-file-exporter.jsonl")).lines().findFirst().orElseThrow();
+        String huge = good.replace("\"Paris.\"", "\"" + "x".repeat(200_000) + "\"");
+        assertTrue(huge.length() > 200_000);
+        Path f = tmp.resolve("huge.jsonl");
+        Files.writeString(f, good + "\n" + huge + "\n");
+        Cli.Result r = Cli.run("analyze", f.toString(), "--max-line-bytes", "65536", "--max-bad-lines", "5");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains("a span is longer than 65536 bytes (--max-line-bytes); the rest of the file is not "
+                + "read"), r.err());
+        assertTrue(r.out().contains("3 read, 1 bad"), r.out());
+        assertEquals(0, Cli.run("analyze", f.toString()).exit(), "under the default limit it is read");
+    }
 }

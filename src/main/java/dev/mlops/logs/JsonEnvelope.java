@@ -49,6 +49,18 @@ public abstract class JsonEnvelope implements RecordSource {
         this.streamed = streamed;
     }
 
+    private boolean text = true;
+
+    @Override
+    public final void text(boolean wanted) {
+        text = wanted;
+    }
+
+    /** Whether the records need their prompt and response. */
+    protected final boolean textWanted() {
+        return text;
+    }
+
     @Override
     public final void limit(int maxItemBytes) {
         counted.max = maxItemBytes;

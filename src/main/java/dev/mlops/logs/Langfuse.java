@@ -66,7 +66,7 @@ public final class Langfuse extends JsonEnvelope {
         }
         ObjectNode r = Json.MAPPER.createObjectNode();
         try {
-            record(o, context.path("trace"), r);
+            record(o, context.path("trace"), r, textWanted());
         } catch (IllegalArgumentException e) {
             bad(line, e.getMessage());
             return;
@@ -74,7 +74,7 @@ public final class Langfuse extends JsonEnvelope {
         emit(r);
     }
 
-    private static void record(JsonNode o, JsonNode trace, ObjectNode r) {
+    private static void record(JsonNode o, JsonNode trace, ObjectNode r, boolean text) {
         put(r, "id", text(o, "id", "id"));
         put(r, "trace_id", text(o, "traceId", "trace_id"));
         put(r, "name", text(o, "name", "name"));
@@ -121,8 +121,10 @@ public final class Langfuse extends JsonEnvelope {
         if (metadata.isObject()) {
             r.set("metadata", metadata);
         }
-        put(r, "prompt", OtlpMessages.messages(parsed(field(o, "input", "input"))));
-        put(r, "response", OtlpMessages.messages(parsed(field(o, "output", "output"))));
+        if (text) {
+            put(r, "prompt", OtlpMessages.messages(parsed(field(o, "input", "input"))));
+            put(r, "response", OtlpMessages.messages(parsed(field(o, "output", "output"))));
+        }
     }
 
     /** Tokens from usageDetails (or usage, or the older promptTokens/completionTokens). */

@@ -63,10 +63,11 @@ public final class Otlp extends JsonEnvelope {
                     skip();
                     continue;
                 }
-                ObjectNode r = resource.deepCopy();
+                ObjectNode r = OtlpValues.object();
+                r.setAll(resource);
                 r.setAll(attrs);
                 try {
-                    record(span, attrs, r);
+                    record(span, attrs, r, textWanted());
                 } catch (IllegalArgumentException e) {
                     bad(line, e.getMessage());
                     continue;
@@ -82,7 +83,7 @@ public final class Otlp extends JsonEnvelope {
     }
 
     /** The fields the mapping reads, from the span itself and its conventions. */
-    private static void record(JsonNode span, ObjectNode attrs, ObjectNode r) {
+    private static void record(JsonNode span, ObjectNode attrs, ObjectNode r, boolean textWanted) {
         r.put("span_id", OtlpValues.id(span.path("spanId").asText("")));
         r.put("trace_id", OtlpValues.id(span.path("traceId").asText("")));
         r.put("name", span.path("name").asText(""));
@@ -132,7 +133,11 @@ public final class Otlp extends JsonEnvelope {
             r.put("user", user.asText());
         }
         OpenInference.tokens(attrs, r);
-        OtlpMessages.text(span, attrs, r);
+        if (textWanted) {
+            OtlpMessages.text(span, attrs, r);
+        } else {
+            OtlpMessages.drop(r);
+        }
     }
 
     static JsonNode first(ObjectNode a, String... names) {

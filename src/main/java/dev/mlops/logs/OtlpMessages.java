@@ -28,6 +28,17 @@ final class OtlpMessages {
         String response = firstText(messages(attrs.get("gen_ai.output.messages")),
                 indexed(attrs, "llm.output_messages."), events(span, false), plain(attrs, "gen_ai.completion"),
                 plain(attrs, "output.value"));
+        drop(r);
+        if (prompt != null) {
+            r.put("prompt", prompt);
+        }
+        if (response != null) {
+            r.put("response", response);
+        }
+    }
+
+    /** Leaves the message attributes out of a record (they are bulky, and only prompt and response are read). */
+    static void drop(ObjectNode r) {
         List<String> bulky = new ArrayList<>();
         r.fieldNames().forEachRemaining(k -> {
             if (k.startsWith("llm.input_messages.") || k.startsWith("llm.output_messages.")) {
@@ -37,12 +48,6 @@ final class OtlpMessages {
         r.remove(bulky);
         r.remove(List.of("gen_ai.input.messages", "gen_ai.output.messages", "gen_ai.prompt", "gen_ai.completion",
                 "input.value", "output.value"));
-        if (prompt != null) {
-            r.put("prompt", prompt);
-        }
-        if (response != null) {
-            r.put("response", response);
-        }
     }
 
     private static String firstText(String... candidates) {

@@ -20,6 +20,11 @@ final class OtlpValues {
     private OtlpValues() {
     }
 
+    /** An empty object. */
+    static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
     /** A list of {key, value: AnyValue} as one object of plain JSON values. */
     static ObjectNode attributes(JsonNode list) {
         ObjectNode out = NODES.objectNode();

@@ -101,6 +101,8 @@ record Part(LogInput input, Compression compression, long start, long end, boole
                 InputStream all = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head, bom, n - bom), in);
                 try (RecordSource source = f.records(all)) {
                     source.limit(options.maxRecordBytes());
+                    source.text(mapping.rules().stream()
+                            .anyMatch(r -> r.field() == Field.PROMPT || r.field() == Field.RESPONSE));
                     JsonLogReader r = new JsonLogReader(root, options.maxRecordBytes());
                     JsonLogReader.Outcome o = r.read(ByteSource.of(new EnvelopeStream(source)), new byte[0], 0, false,
                             sink);

@@ -28,6 +28,13 @@ public interface RecordSource extends Closeable {
     /** Why a file with items but no record is not read: "120 spans read, none has gen_ai attributes". */
     String nothingUsable();
 
+    /**
+     * Whether the command reads prompts and responses: when it does not, a source may leave the text
+     * out of its records (analyze never reads it; extracting messages is most of an OTLP span's cost).
+     */
+    default void text(boolean wanted) {
+    }
+
     /** The most bytes one item (or the document part around it) may take in memory: --max-line-bytes. */
     default void limit(int maxItemBytes) {
     }

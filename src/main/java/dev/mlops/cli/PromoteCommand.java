@@ -38,11 +38,8 @@ final class PromoteCommand extends RegistryCommandBase.Reporting {
             description = "JSON reports the gates are judged on. Repeatable.")
     List<Path> evidence = new ArrayList<>();
 
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Why; recorded in the manifest and history.")
-    String reason;
-
-    @Option(names = "--by", paramLabel = "USER", description = "Who (default: $USER).")
-    String by;
+    @Mixin
+    ActorOptions actor;
 
     @Option(names = "--force", description = "Promote although gates failed (needs --reason); the manifest says so.")
     boolean force;
@@ -70,9 +67,7 @@ final class PromoteCommand extends RegistryCommandBase.Reporting {
         if (stage != Stage.STAGING && stage != Stage.CANARY && stage != Stage.PRODUCTION) {
             throw new ParameterException(spec.commandLine(), "--to " + to + ": expected staging, canary or production");
         }
-        if (force && (reason == null || reason.isBlank())) {
-            throw new ParameterException(spec.commandLine(), "--force needs --reason");
-        }
+        actor.requireReasonFor(force, spec);
         if (traffic != null && (stage != Stage.CANARY || traffic < 1 || traffic > 100)) {
             throw new ParameterException(spec.commandLine(), "--traffic takes 1 to 100, and only with --to canary");
         }
@@ -90,7 +85,7 @@ final class PromoteCommand extends RegistryCommandBase.Reporting {
                 throw new ParameterException(spec.commandLine(), version + " is already in " + stage.key());
             }
             Release.Plan plan = Release.promote(locked.registry(), v, stage, ev, force, traffic, "kserve".equals(emit),
-                    locked.history(), locked.actor(Who.user(env, by), reason), pool);
+                    locked.history(), locked.actor(actor.user(env), actor.reason), pool);
             boolean blocked = !plan.passed() && !force;
             String manifestName = env.display(plan.manifestPath());
             if (!blocked && !dryRun) {

@@ -23,11 +23,8 @@ final class RegistryFreezeCommand extends RegistryCommandBase {
     @Option(names = "--force", description = "Freeze again a version that is already frozen (needs --reason).")
     boolean force;
 
-    @Option(names = "--reason", paramLabel = "TEXT", description = "Why; recorded in the history.")
-    String reason;
-
-    @Option(names = "--by", paramLabel = "USER", description = "Who (default: $USER).")
-    String by;
+    @Mixin
+    ActorOptions actor;
 
     @Mixin
     ReleaseState state;
@@ -38,9 +35,7 @@ final class RegistryFreezeCommand extends RegistryCommandBase {
 
     @Override
     public Integer call() throws IOException {
-        if (force && (reason == null || reason.isBlank())) {
-            throw new ParameterException(spec.commandLine(), "--force needs --reason");
-        }
+        actor.requireReasonFor(force, spec);
         ExecutorService pool = state.pool();
         try (ReleaseState.Locked locked = state.lock(env, registry, spec.commandLine().getErr())) {
             Version v = RegistryShowCommand.find(env, locked.registry(), version);
@@ -48,7 +43,7 @@ final class RegistryFreezeCommand extends RegistryCommandBase {
                 throw new ParameterException(spec.commandLine(), version
                         + " is already frozen; freezing it again needs --force --reason TEXT");
             }
-            FreezePlan plan = FreezePlan.of(locked.registry(), v, locked.history(), locked.actor(Who.user(env, by), reason),
+            FreezePlan plan = FreezePlan.of(locked.registry(), v, locked.history(), locked.actor(actor.user(env), actor.reason),
                     pool);
             plan.apply(locked.root(), v.id());
             Freezer.Frozen f = plan.frozen();

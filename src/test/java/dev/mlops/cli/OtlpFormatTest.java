@@ -149,4 +149,26 @@ class OtlpFormatTest {
         assertTrue(r.out().contains("3 read, 1 bad"), r.out());
         assertEquals(0, Cli.run("analyze", f.toString()).exit(), "under the default limit it is read");
     }
+
+    /** The older conventions (before gen_ai.input.messages): one span event per message, the answer as gen_ai.choice. */
+    @Test
+    void promptAndResponseFromTheOlderPerMessageEvents() throws IOException {
+        String span = "{\"traceId\":\"5b8efff798038103d269b633813fc60c\",\"spanId\":\"eee19b7ec3c1b174\",\"name\":\"chat\","
+                + "\"startTimeUnixNano\":\"1764590400000000000\",\"endTimeUnixNano\":\"1764590401000000000\","
+                + "\"attributes\":[{\"key\":\"gen_ai.system\",\"value\":{\"stringValue\":\"openai\"}},"
+                + "{\"key\":\"gen_ai.usage.input_tokens\",\"value\":{\"intValue\":12}},"
+                + "{\"key\":\"gen_ai.usage.output_tokens\",\"value\":{\"intValue\":5}}],"
+                + "\"events\":[{\"name\":\"gen_ai.user.message\",\"attributes\":[{\"key\":\"gen_ai.event.content\","
+                + "\"value\":{\"stringValue\":\"{\\\"content\\\": \\\"Say this is a test\\\"}\"}}]},"
+                + "{\"name\":\"gen_ai.choice\",\"body\":{\"kvlistValue\":{\"values\":[{\"key\":\"message\",\"value\":"
+                + "{\"kvlistValue\":{\"values\":[{\"key\":\"content\",\"value\":{\"stringValue\":\"This is a test.\"}}]}}}]}}}],"
+                + "\"status\":{}}";
+        Path f = tmp.resolve("events.json");
+        Files.writeString(f, "{\"resourceSpans\":[{\"resource\":{},\"scopeSpans\":[{\"spans\":[" + span + "]}]}]}\n");
+        Path out = tmp.resolve("picked.jsonl");
+        Cli.Result r = Cli.run("select", f.toString(), "-n", "1", "-o", out.toString());
+        assertEquals(0, r.exit(), r.toString());
+        String picked = Files.readString(out);
+        assertTrue(picked.contains("\"Say this is a test\"") && picked.contains("\"This is a test.\""), picked);
+    }
 }

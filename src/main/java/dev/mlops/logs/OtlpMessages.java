@@ -39,16 +39,26 @@ final class OtlpMessages {
 
     /** Leaves the message attributes out of a record (they are bulky, and only prompt and response are read). */
     static void drop(ObjectNode r) {
-        List<String> bulky = new ArrayList<>();
-        r.fieldNames().forEachRemaining(k -> {
+        List<String> bulky = null;
+        for (java.util.Iterator<String> it = r.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
             if (k.startsWith("llm.input_messages.") || k.startsWith("llm.output_messages.")) {
+                if (bulky == null) {
+                    bulky = new ArrayList<>();
+                }
                 bulky.add(k);
             }
-        });
-        r.remove(bulky);
-        r.remove(List.of("gen_ai.input.messages", "gen_ai.output.messages", "gen_ai.prompt", "gen_ai.completion",
-                "input.value", "output.value"));
+        }
+        if (bulky != null) {
+            bulky.forEach(r::remove);
+        }
+        for (String k : MESSAGE_KEYS) {
+            r.remove(k);
+        }
     }
+
+    private static final List<String> MESSAGE_KEYS = List.of("gen_ai.input.messages", "gen_ai.output.messages",
+            "gen_ai.prompt", "gen_ai.completion", "input.value", "output.value");
 
     private static String firstText(String... candidates) {
         for (String c : candidates) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * The OTLP/JSON value encoding: key/value attribute lists of AnyValue, 64-bit integers as decimal
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
  */
 final class OtlpValues {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
 
     private OtlpValues() {
     }
@@ -76,7 +74,7 @@ final class OtlpValues {
 
     /** A trace or span id in hex: hex as written, base64 decoded. */
     static String id(String id) {
-        if (id.isEmpty() || HEX.matcher(id).matches() && (id.length() == 16 || id.length() == 32)) {
+        if (id.isEmpty() || (id.length() == 16 || id.length() == 32) && hex(id)) {
             return id.toLowerCase(java.util.Locale.ROOT);
         }
         try {
@@ -84,6 +82,16 @@ final class OtlpValues {
         } catch (IllegalArgumentException e) {
             return id;
         }
+    }
+
+    private static boolean hex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A fixed64 time in Unix nanoseconds, as a decimal string or a number; 0 when absent. */

@@ -35,7 +35,7 @@ public abstract class JsonEnvelope implements RecordSource {
     private final Counted counted;
     private final JsonParser parser;
     private final String streamed;
-    private final ArrayDeque<byte[]> ready = new ArrayDeque<>();
+    private final ArrayDeque<ObjectNode> ready = new ArrayDeque<>();
     private final BadLines bad = new BadLines();
     private State state = State.TOP;
     private ObjectNode context;
@@ -113,20 +113,20 @@ public abstract class JsonEnvelope implements RecordSource {
     /** Queues one record: a flat JSON object whose keys the field mapping reads. */
     protected final void emit(ObjectNode record) throws JsonProcessingException {
         items++;
-        ready.add(Json.MAPPER.writeValueAsBytes(record));
+        ready.add(record);
     }
 
     /** Counts an item that is not a record. */
     protected final void skip() {
         items++;
-        ready.add(SKIPPED);
+        ready.add(SKIPPED_TREE);
     }
 
     /** Counts an item that cannot be read; it is named by its number, and the message says its line. */
     protected final void bad(long line, String message) {
         items++;
         bad.add(items, message + " (line " + line + ")");
-        ready.add(SKIPPED);
+        ready.add(SKIPPED_TREE);
     }
 
     @Override
@@ -141,6 +141,12 @@ public abstract class JsonEnvelope implements RecordSource {
 
     @Override
     public final byte[] next() throws IOException {
+        ObjectNode r = nextTree();
+        return r == null ? null : r == SKIPPED_TREE ? SKIPPED : Json.MAPPER.writeValueAsBytes(r);
+    }
+
+    @Override
+    public final ObjectNode nextTree() throws IOException {
         while (ready.isEmpty()) {
             if (ended) {
                 return null;

@@ -103,9 +103,10 @@ record Part(LogInput input, Compression compression, long start, long end, boole
                     source.limit(options.maxRecordBytes());
                     source.text(mapping.rules().stream()
                             .anyMatch(r -> r.field() == Field.PROMPT || r.field() == Field.RESPONSE));
-                    JsonLogReader r = new JsonLogReader(root, options.maxRecordBytes());
-                    JsonLogReader.Outcome o = r.read(ByteSource.of(new EnvelopeStream(source)), new byte[0], 0, false,
-                            sink);
+                    JsonLogReader.Outcome o = sink instanceof Selective
+                            ? new JsonLogReader(root, options.maxRecordBytes()).read(
+                                    ByteSource.of(new EnvelopeStream(source)), new byte[0], 0, false, sink)
+                            : walk(source, root, sink);
                     o.bad.addAll(source.bad(), 0);
                     long skipped = source.items() - o.records - o.bad.count();
                     if (o.records == 0 && o.bad.count() == 0 && skipped > 0) {
@@ -116,6 +117,31 @@ record Part(LogInput input, Compression compression, long start, long end, boole
             }
             default -> throw new IllegalStateException(f.framing().name());
         }
+    }
+
+    /** An envelope's records mapped from their parsed form, for a sink that needs no raw bytes. */
+    private static JsonLogReader.Outcome walk(RecordSource source, PathNode root, Consumer<LogRecord> sink)
+            throws IOException {
+        RecordBuilder builder = new RecordBuilder();
+        TreeWalker walker = new TreeWalker(root, builder);
+        JsonLogReader.Outcome o = new JsonLogReader.Outcome();
+        long item = 0;
+        for (var r = source.nextTree(); r != null; r = source.nextTree()) {
+            item++;
+            if (r == RecordSource.SKIPPED_TREE) {
+                continue;
+            }
+            walker.record(r);
+            String problem = builder.problem();
+            if (problem != null) {
+                o.bad.add(item, problem);
+            } else {
+                o.records++;
+                sink.accept(builder.build());
+            }
+        }
+        o.newlines = item;
+        return o;
     }
 
     /** The JSON framing's name in the report tells JSONL from an array, whatever was asked. */

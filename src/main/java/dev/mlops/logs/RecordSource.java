@@ -16,6 +16,22 @@ public interface RecordSource extends Closeable {
     /** What {@link #next()} returns for an item that is not a record. */
     byte[] SKIPPED = new byte[0];
 
+    /** What {@link #nextTree()} returns for an item that is not a record. */
+    com.fasterxml.jackson.databind.node.ObjectNode SKIPPED_TREE =
+            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+
+    /**
+     * The next record as a parsed object, {@link #SKIPPED_TREE}, or null at the end: what a reader
+     * uses when it needs no raw bytes. By default, {@link #next()} parsed.
+     */
+    default com.fasterxml.jackson.databind.node.ObjectNode nextTree() throws IOException {
+        byte[] b = next();
+        if (b == null || b.length == 0) {
+            return b == null ? null : SKIPPED_TREE;
+        }
+        return (com.fasterxml.jackson.databind.node.ObjectNode) JsonEnvelope.Json.MAPPER.readTree(b);
+    }
+
     /** What an item is called in messages: "span", "observation". */
     String noun();
 

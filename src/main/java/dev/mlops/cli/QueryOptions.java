@@ -21,7 +21,8 @@ final class QueryOptions {
     CommandSpec spec;
 
     @Option(names = "--by", split = ",", paramLabel = "FIELD",
-            description = "Group by these fields or attributes, e.g. version,segment (default: version; drift: none).")
+            description = "Group by these fields or attributes, e.g. version,segment; also file (the input) and "
+                    + "conversation (default: version, and in analyze model when no record names a version; drift: none).")
     List<String> by;
 
     @Option(names = "--where", paramLabel = "EXPR", description = "Keep records where EXPR holds: FIELD=V[,V...], "

@@ -181,4 +181,23 @@ class ExportFormatsTest {
         Cli.Result given = Cli.run("analyze", DIR.resolve("openai-batch/batch_output.jsonl").toString(), "--by", "version");
         assertTrue(given.out().contains("(none)") && !given.out().contains("gpt-4o-mini"), given.out());
     }
+
+    @Test
+    void aBadBatchInputIsBadInput_namingItsLine() throws IOException {
+        String out = DIR.resolve("openai-batch/batch_output.jsonl").toString();
+        Path dup = tmp.resolve("dup.jsonl");
+        Files.writeString(dup, "{\"custom_id\":\"a\",\"body\":{}}\n{\"custom_id\":\"a\",\"body\":{}}\n");
+        Cli.Result r = Cli.run("analyze", out, "--join-input", dup.toString());
+        assertEquals(3, r.exit(), r.toString());
+        assertEquals("mlops: " + dup + ":2: custom_id a appears twice\n", r.err());
+        Path broken = tmp.resolve("broken.jsonl");
+        Files.writeString(broken, "{\"custom_id\":\"a\",\"body\":{}}\n{not json\n");
+        Cli.Result b = Cli.run("analyze", out, "--join-input", broken.toString());
+        assertEquals(3, b.exit(), b.toString());
+        assertTrue(b.err().startsWith("mlops: " + broken + ":2: not JSON"), b.err());
+        assertEquals(1, b.err().lines().count(), b.err());
+        Cli.Result missing = Cli.run("analyze", out, "--join-input", tmp.resolve("nope.jsonl").toString());
+        assertEquals(3, missing.exit(), missing.toString());
+        assertTrue(missing.err().contains("nope.jsonl: no such file"), missing.err());
+    }
 }

@@ -59,4 +59,10 @@ final class Cli {
         org.junit.jupiter.api.Assertions.assertEquals(0, r.exit(), r.toString());
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
     }
+
+    /** The sum of a report distribution's values: mean × count (exact for the small integer sums of the tests). */
+    static double sum(com.fasterxml.jackson.databind.JsonNode summary) {
+        long n = summary.get("count").asLong();
+        return n == 0 ? 0 : summary.get("mean").asDouble() * n;
+    }
 }

@@ -29,9 +29,6 @@ class ExportFormatsTest {
         return Cli.analyzeJson(args);
     }
 
-    private static double sum(JsonNode summary) {
-        return summary.get("mean").asDouble() * summary.get("count").asLong();
-    }
 
     /** LiteLLM StandardLoggingPayload (docs.litellm.ai, logging spec, v1.55): epoch floats and date strings. */
     @Test
@@ -62,8 +59,8 @@ class ExportFormatsTest {
         assertEquals(4, all.get("requests").asLong());
         assertEquals(1, all.get("error_types").get("context_length_exceeded").asLong(), "a 400 names its body's code");
         assertEquals(1, all.get("error_types").get("batch_expired").asLong());
-        assertEquals(52, sum(all.get("input_tokens")), 1e-9);
-        assertEquals(8, sum(all.get("output_tokens")), 1e-9);
+        assertEquals(52, Cli.sum(all.get("input_tokens")), 1e-9);
+        assertEquals(8, Cli.sum(all.get("output_tokens")), 1e-9);
         assertEquals("2024-03-28T19:06:30Z", all.get("first").asText(), "response.body.created");
     }
 
@@ -96,7 +93,7 @@ class ExportFormatsTest {
         assertEquals(1, all.get("error_types").get("canceled").asLong());
         assertEquals(1, all.get("error_types").get("expired").asLong());
         // input tokens include cache reads and writes: (11 + 100) + (10 + 50)
-        assertEquals(171, sum(all.get("input_tokens")), 1e-9);
+        assertEquals(171, Cli.sum(all.get("input_tokens")), 1e-9);
         assertEquals(1, all.get("truncated").asLong(), "stop_reason max_tokens");
         JsonNode errored = analyze("anthropic-batch/all-errored.jsonl").get("overall");
         assertEquals(1.0, errored.get("error_rate").asDouble(), 0, "every request errored");

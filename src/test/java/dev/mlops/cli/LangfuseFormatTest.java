@@ -32,10 +32,6 @@ class LangfuseFormatTest {
         return Cli.analyzeJson(args);
     }
 
-    /** Sum of a distribution's values: mean × count (exact here: small integer sums). */
-    private static double sum(JsonNode summary) {
-        return summary.get("count").asLong() == 0 ? 0 : summary.get("mean").asDouble() * summary.get("count").asLong();
-    }
 
     // file, GENERATION observations, input tokens, output tokens, cost USD, latency p50 ms, max ms, model
     // (python3 src/test/python/langfuse_check.py ../shared/data/langfuse-traces, 2026-12-01)
@@ -55,8 +51,8 @@ class LangfuseFormatTest {
         JsonNode all = j.get("overall");
         assertEquals(requests, all.get("requests").asLong(), file);
         assertEquals(0, all.get("errors").asLong(), file);
-        assertEquals(in, sum(all.get("input_tokens")), 1e-6, file);
-        assertEquals(out, sum(all.get("output_tokens")), 1e-6, file);
+        assertEquals(in, Cli.sum(all.get("input_tokens")), 1e-6, file);
+        assertEquals(out, Cli.sum(all.get("output_tokens")), 1e-6, file);
         assertEquals(cost, all.get("cost").get("total_usd").asDouble(), 1e-12, file);
         assertEquals("log", all.get("cost").get("source").asText());
         assertEquals(p50, all.get("latency_ms").get("p50").asDouble(), 1e-9, file);
@@ -72,8 +68,8 @@ class LangfuseFormatTest {
                 .map(Path::toString).toArray(String[]::new);
         JsonNode all = analyze(files).get("overall");
         assertEquals(9, all.get("requests").asLong());
-        assertEquals(3338, sum(all.get("input_tokens")), 1e-6);
-        assertEquals(1210, sum(all.get("output_tokens")), 1e-6);
+        assertEquals(3338, Cli.sum(all.get("input_tokens")), 1e-6);
+        assertEquals(1210, Cli.sum(all.get("output_tokens")), 1e-6);
         assertEquals(0.0028036, all.get("cost").get("total_usd").asDouble(), 1e-12);
     }
 

@@ -34,7 +34,7 @@ enum Exports implements Format {
     OPENAI_BATCH("openai-batch", Framing.JSON) {
         @Override
         public int sniff(Head h) {
-            String t = h.text();
+            String t = h.all();
             return h.json() && !h.array() && t.contains("\"custom_id\"") && t.contains("\"status_code\"")
                     && t.contains("\"response\"") ? 3 : 0;
         }
@@ -63,7 +63,7 @@ enum Exports implements Format {
     ANTHROPIC_BATCH("anthropic-batch", Framing.JSON) {
         @Override
         public int sniff(Head h) {
-            String t = h.text();
+            String t = h.all();
             return h.json() && !h.array() && t.contains("\"custom_id\"") && t.contains("\"result\"")
                     && (t.contains("\"succeeded\"") || t.contains("\"errored\"") || t.contains("\"canceled\"")
                     || t.contains("\"expired\"")) ? 3 : 0;

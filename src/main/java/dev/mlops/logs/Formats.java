@@ -80,7 +80,7 @@ public final class Formats {
             if (named.framing() == Format.Framing.CSV && json) {
                 throw new InputException("is JSON, but --input-format is " + named.key());
             }
-            if (named.framing() == Format.Framing.ENVELOPE && named.sniff(head) == 0) {
+            if (!basic(named) && named.sniff(head) == 0) {
                 Format found = sniff(head);
                 throw new InputException("is not " + named.key() + " (it looks like "
                         + (found == null ? "no format mlops reads" : found.key()) + "), but --input-format is "
@@ -93,6 +93,11 @@ public final class Formats {
             throw new InputException("is in no format mlops reads (give --input-format)");
         }
         return best;
+    }
+
+    /** JSONL, a JSON array, CSV: framings that any file of their kind is, with no names of their own to check. */
+    private static boolean basic(Format f) {
+        return f == Builtin.JSONL || f == Builtin.JSON || f == Builtin.CSV;
     }
 
     /** The format that recognises the bytes best, or null. */
@@ -146,7 +151,7 @@ public final class Formats {
         LLMPERF("llmperf", Framing.JSON) {
             @Override
             public int sniff(Head h) {
-                return h.json() && h.text().contains("\"end_to_end_latency_s\"") ? 3 : 0;
+                return h.json() && h.all().contains("\"end_to_end_latency_s\"") ? 3 : 0;
             }
         };
 

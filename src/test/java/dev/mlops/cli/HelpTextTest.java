@@ -1,6 +1,7 @@
 package dev.mlops.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -64,5 +65,16 @@ class HelpTextTest {
         assertEquals(List.of("mlops: Unknown option: '--bogus'", "mlops: see 'mlops help registry freeze'"),
                 r.err().lines().toList());
         assertEquals("", r.out());
+    }
+
+    /** The key lists are generated when help is shown (not at every start): help prints them, never the marker. */
+    @Test
+    void helpPrintsTheGeneratedKeyLists() {
+        Cli.Result r = Cli.run("help", "analyze");
+        assertEquals(0, r.exit(), r.toString());
+        String flat = r.out().replaceAll("\\s+", " ");
+        assertTrue(flat.contains("tool_version (the mlops version)")
+                && flat.contains("latency_ms, ttft_ms, input_tokens, output_tokens, output_tokens_per_s:"), r.out());
+        assertFalse(r.out().contains("@keys"), r.out());
     }
 }

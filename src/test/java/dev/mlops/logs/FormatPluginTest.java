@@ -38,4 +38,27 @@ class FormatPluginTest {
         assertThrows(InputException.class, () -> Formats.detect(head("{\"a\":1}"), Formats.byName("csv")));
         assertThrows(IllegalArgumentException.class, () -> Formats.byName("nope"));
     }
+
+    /** Regression: openai-batch and anthropic-batch looked at the first 4 KiB only, so a long first answer hid them. */
+    @Test
+    void aFormatIsRecognisedPastALongFirstRecord() {
+        String pad = "x".repeat(6000);
+        assertEquals("openai-batch", Formats.detect(head("{\"id\":\"b1\",\"response\":{\"body\":{\"choices\":"
+                + "[{\"message\":{\"content\":\"" + pad + "\"}}]},\"status_code\":200},\"custom_id\":\"r1\"}\n"), null).key());
+        assertEquals("anthropic-batch", Formats.detect(head("{\"result\":{\"message\":{\"content\":[{\"text\":\""
+                + pad + "\"}]},\"type\":\"succeeded\"},\"custom_id\":\"r1\"}\n"), null).key());
+        assertEquals("llmperf", Formats.detect(head("[{\"generated_text\":\"" + pad + "\",\"end_to_end_latency_s\":1}]"),
+                null).key());
+    }
+
+    /** A format named with --input-format that has its own names is checked against the bytes, not only envelopes. */
+    @Test
+    void aNamedFormatWhoseNamesAreAbsentIsRefused_sayingWhatTheFileLooksLike() {
+        InputException e = assertThrows(InputException.class,
+                () -> Formats.detect(head("{\"model\":\"m\",\"latency_ms\":5}\n"), Formats.byName("openai-batch")));
+        assertEquals("is not openai-batch (it looks like jsonl), but --input-format is openai-batch", e.getMessage());
+        assertThrows(InputException.class, () -> Formats.detect(head("a,b\n1,2\n"), Formats.byName("burstgpt")));
+        // the basic framings name no fields: any JSONL is jsonl
+        assertEquals("jsonl", Formats.detect(head("{\"a\":1}\n"), Formats.byName("jsonl")).key());
+    }
 }

@@ -8,16 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 LINES=${LINES:-2000000}
-RUNS=${RUNS:-3}
-DATA=bench/data
+. bench/lib.sh
 LOG=$DATA/log-$LINES.jsonl
-mkdir -p "$DATA"
-
-echo "building..." >&2
-mvn -q -B -Dstyle.color=never -Pbench -DskipTests package >&2
-mvn -q -B -Dstyle.color=never -Pbench dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile=target/bench.cp >&2
-CP="target/test-classes:target/classes:$(cat target/bench.cp)"
+build
 
 if [ ! -s "$LOG" ]; then
     echo "generating $LOG ($LINES lines)..." >&2
@@ -30,23 +23,24 @@ cat "$LOG" > /dev/null   # warm the page cache so every contender reads from mem
 # run NAME CMD... : best wall time of $RUNS runs, and the peak RSS of that run
 results=()
 run() {
-    local name=$1; shift
-    local best="" best_rss=""
-    for _ in $(seq "$RUNS"); do
-        /usr/bin/time -f "%e %M" -o target/bench.time "$@" > /dev/null 2> target/bench.err \
-            || { echo "$name failed:" >&2; cat target/bench.err >&2; exit 1; }
-        local out wall rss
-        out=$(tail -1 target/bench.time)
-        wall=${out% *} rss=${out#* }
-        if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; best_rss=$rss; fi
+    local name=$1 out; shift
+    out=$(best "$@")
+    results+=("$name $out")
+    echo "  $name: ${out% *}s" >&2
+}
+
+# versus NAME: the results as a table, with each time as a multiple of NAME's
+versus() {
+    printf '%-16s %8s %9s %12s\n' contender wall_s peak_MB "vs_$1"
+    local base r
+    base=$(printf '%s\n' "${results[@]}" | awk -v n="$1" '$1==n{print $2}')
+    for r in "${results[@]}"; do
+        set -- $r
+        awk -v n="$1" -v w="$2" -v rss="$3" -v a="$base" 'BEGIN{printf "%-16s %8.2f %9.0f %11.2fx\n", n, w, rss/1024, w/a}'
     done
-    results+=("$name $best $best_rss")
-    echo "  $name: ${best}s" >&2
 }
 
 echo "timing ($RUNS runs each, best of)..." >&2
-# the launcher's JVM flags (install.sh), with the heap capped at 256 MB
-MLOPS=(java -XX:+UseParallelGC -Xmx256m -Dpicocli.disable.closures=true -jar target/mlops.jar)
 run "mlops-1-thread"   "${MLOPS[@]}" analyze "$LOG" --threads 1 --format json
 run "mlops-2-threads"  "${MLOPS[@]}" analyze "$LOG" --threads 2 --format json
 run "jackson-loop"     java -cp "$CP" dev.mlops.bench.JacksonLoop "$LOG"
@@ -76,27 +70,17 @@ run "analyze-A+B"      "${MLOPS[@]}" analyze "$A" "$B" --format json
 run "drift-A-vs-B"     "${MLOPS[@]}" drift --baseline "$A" --current "$B" --format json
 run "drift-all-text"   "${MLOPS[@]}" drift --baseline "$A" --current "$B" --format json --text-sample 0
 printf '\ndrift: two windows of %d lines each\n' $((LINES / 2))
-printf '%-16s %8s %9s %12s\n' contender wall_s peak_MB vs_analyze
-base=$(printf '%s\n' "${results[@]}" | awk '$1=="analyze-A+B"{print $2}')
-for r in "${results[@]}"; do
-    set -- $r
-    awk -v n="$1" -v w="$2" -v rss="$3" -v a="$base" 'BEGIN{printf "%-16s %8.2f %9.0f %11.2fx\n", n, w, rss/1024, w/a}'
-done
+versus analyze-A+B
 echo "(vs_analyze: the time as a multiple of analyze's on the same two files)"
 
 # select 10,000 with deduplication from the whole log, -Xmx512m, against analyze on it
 results=()
 echo "timing select ($RUNS runs each, best of)..." >&2
-SELECT=(java -XX:+UseParallelGC -Xmx512m -Dpicocli.disable.closures=true -jar target/mlops.jar)
+SELECT=("${MLOPS[@]/-Xmx256m/-Xmx512m}")
 run "analyze-log"      "${SELECT[@]}" analyze "$LOG" --format json
 run "select-10000"     "${SELECT[@]}" select "$LOG" -n 10000 -o target/bench-selected.jsonl
 printf '\nselect: 10,000 of %d lines, deduplication on, -Xmx512m\n' "$LINES"
-printf '%-16s %8s %9s %12s\n' contender wall_s peak_MB vs_analyze
-base=$(printf '%s\n' "${results[@]}" | awk '$1=="analyze-log"{print $2}')
-for r in "${results[@]}"; do
-    set -- $r
-    awk -v n="$1" -v w="$2" -v rss="$3" -v a="$base" 'BEGIN{printf "%-16s %8.2f %9.0f %11.2fx\n", n, w, rss/1024, w/a}'
-done
+versus analyze-log
 
 if [ "${1:-}" = "--jmh" ]; then
     java -cp "$CP" org.openjdk.jmh.Main ScannerBenchmark

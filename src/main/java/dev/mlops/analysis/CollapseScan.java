@@ -60,9 +60,7 @@ public final class CollapseScan implements java.io.Serializable, Accumulator<Col
 
     @Override
     public Map<GroupKey, TreeMap<Long, CollapseWindow>> result() {
-        Map<GroupKey, TreeMap<Long, CollapseWindow>> out = new TreeMap<>();
-        groups.forEach((g, ws) -> out.put(g, new TreeMap<>(ws)));
-        return out;
+        return Merge.sorted(groups);
     }
 
     public List<String> groupBy() {

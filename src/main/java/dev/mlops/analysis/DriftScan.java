@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * The accumulator behind {@code mlops drift}: routes each record to its window (baseline,
  * current, or a rolling window) and its group, and keeps a {@link DriftWindow} for each.
  */
-public final class DriftScan implements java.io.Serializable, Accumulator<DriftScan, Map<Integer, Map<GroupKey, DriftWindow>>> {
+public final class DriftScan implements java.io.Serializable, Accumulator<DriftScan, TreeMap<Integer, TreeMap<GroupKey, DriftWindow>>> {
     /** The window of a record, or -1 to skip it; serializable, like the accumulator. */
     @FunctionalInterface
     public interface WindowOf extends java.util.function.ToIntFunction<LogRecord>, java.io.Serializable {
@@ -76,10 +76,8 @@ public final class DriftScan implements java.io.Serializable, Accumulator<DriftS
 
     /** Window index to group key to window, both sorted. */
     @Override
-    public Map<Integer, Map<GroupKey, DriftWindow>> result() {
-        Map<Integer, Map<GroupKey, DriftWindow>> out = new TreeMap<>();
-        windows.forEach((w, g) -> out.put(w, new TreeMap<>(g)));
-        return out;
+    public TreeMap<Integer, TreeMap<GroupKey, DriftWindow>> result() {
+        return Merge.sorted(windows);
     }
 
     /** The group key's values, for reports. */

@@ -110,7 +110,7 @@ public final class DriftWindows implements Serializable {
      * @throws InputException when the baseline or the current window holds no record at all
      */
     public List<GroupDrift> compare(DriftScan scan, DriftSettings settings, DriftRules rules, long minSamples) {
-        Map<Integer, Map<GroupKey, DriftWindow>> windows = scan.result();
+        TreeMap<Integer, TreeMap<GroupKey, DriftWindow>> windows = scan.result();
         if (mode != Mode.TIMELINE) {
             if (!windows.containsKey(0)) {
                 throw new InputException("the baseline window (" + describeBaseline() + ") holds no record"
@@ -131,13 +131,13 @@ public final class DriftWindows implements Serializable {
         return timeline(windows, scan, settings, rules, minSamples);
     }
 
-    private List<GroupDrift> timeline(Map<Integer, Map<GroupKey, DriftWindow>> windows, DriftScan scan,
+    private List<GroupDrift> timeline(TreeMap<Integer, TreeMap<GroupKey, DriftWindow>> windows, DriftScan scan,
                                       DriftSettings settings, DriftRules rules, long minSamples) {
         if (windows.isEmpty()) {
             throw new InputException("no record has a timestamp, so there is no window to compare");
         }
         int first = windows.keySet().iterator().next();
-        int last = ((TreeMap<Integer, Map<GroupKey, DriftWindow>>) windows).lastKey();
+        int last = windows.lastKey();
         TreeMap<GroupKey, TreeMap<Integer, DriftWindow>> byGroup = new TreeMap<>();
         windows.forEach((w, groups) -> groups.forEach((k, d) -> byGroup.computeIfAbsent(k, x -> new TreeMap<>()).put(w, d)));
         List<GroupDrift> out = new ArrayList<>();

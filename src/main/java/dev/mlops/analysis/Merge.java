@@ -2,10 +2,11 @@ package dev.mlops.analysis;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
 /** Merging the nested maps of partial accumulators. */
-final class Merge {
+public final class Merge {
     private Merge() {
     }
 
@@ -22,5 +23,12 @@ final class Merge {
                 }
             });
         });
+    }
+
+    /** A sorted copy of a nested map, inner maps sorted too: the deterministic order of a result. */
+    public static <A, B, V> TreeMap<A, TreeMap<B, V>> sorted(Map<A, ? extends Map<B, V>> m) {
+        TreeMap<A, TreeMap<B, V>> out = new TreeMap<>();
+        m.forEach((a, inner) -> out.put(a, new TreeMap<>(inner)));
+        return out;
     }
 }

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
 
 /** How logs are read: the options every command that reads logs shares. */
@@ -92,6 +93,16 @@ final class InputOptions {
     InputOptions groupBy(List<String> by) {
         groupBy = List.copyOf(by);
         return this;
+    }
+
+    /** Resolves LOG arguments that must be regular files, for a command that reads its input twice. */
+    List<LogInput> files(CommandSpec spec, List<String> logs, Env env) {
+        List<LogInput> inputs = inputs(logs, env);
+        if (inputs.stream().anyMatch(i -> i.path() == null || !Files.isRegularFile(i.path()))) {
+            throw new ParameterException(spec.commandLine(), spec.name() + " reads its input twice: standard input (-), "
+                    + "a FIFO or a process substitution cannot be used; write it to a file first");
+        }
+        return inputs;
     }
 
     /** Resolves LOG arguments; "-" is standard input (at most once). */

@@ -5,7 +5,6 @@ import dev.mlops.logs.LogInput;
 import dev.mlops.logs.ReadOptions;
 import dev.mlops.logs.Runner;
 import dev.mlops.report.SelectRender;
-import dev.mlops.selection.Allocation;
 import dev.mlops.selection.Coverage;
 import dev.mlops.selection.DatasetWriter;
 import dev.mlops.selection.Eligibility;
@@ -15,7 +14,6 @@ import dev.mlops.selection.SelectReport;
 import dev.mlops.selection.SelectionRun;
 import dev.mlops.selection.Strata;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,11 +93,7 @@ final class SelectCommand implements Callable<Integer> {
         Eligibility eligible = eligibility.eligibility(filter, false);
         double[] quantiles = pick.quantiles();
         List<String> fields = pick.named(by, filter.fields(), eligibility.feedbackField);
-        List<LogInput> inputs = input.inputs(logs, env);
-        if (inputs.stream().anyMatch(i -> i.path() == null || !Files.isRegularFile(i.path()))) {
-            throw new ParameterException(spec.commandLine(), "select reads its input twice: standard input (-), a FIFO "
-                    + "or a process substitution cannot be used; write it to a file first");
-        }
+        List<LogInput> inputs = input.files(spec, logs, env);
         input.name(spec, "--by", by).name(spec, "--where", filter.fields())
                 .name(spec, "--weight", pick.weight == null ? List.of() : List.of(pick.weight)).groupBy(by);
         ReadOptions lean = input.readOptions(env, fields, SelectionRun.reads(eligible, pick.lengthField, by, quantiles));
@@ -112,12 +106,7 @@ final class SelectCommand implements Callable<Integer> {
         }
         Strata strata = first.strata();
         Map<String, Long> available = first.available();
-        Map<String, Long> quotas;
-        try {
-            quotas = Allocation.quotas(available, n, pick.method(), pick.weights(env, strata, available));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--allocate: " + e.getMessage());
-        }
+        Map<String, Long> quotas = pick.quotas(spec, env, n, strata, available);
         ReadOptions full = input.readOptions(env, fields, new Reservoirs(strata, eligible, Map.of(), pick.seed, pick.weight).reads());
         SelectionRun.Outcome run;
         if (format.equals("dpo")) {

@@ -85,8 +85,17 @@ final class SelectOptions {
         return List.of("proportional", "equal", "sqrt").contains(allocate) ? allocate : "weights";
     }
 
+    /** The quota of each stratum for n examples, by --allocate. */
+    Map<String, Long> quotas(CommandSpec spec, Env env, long n, Strata strata, Map<String, Long> available) {
+        try {
+            return Allocation.quotas(available, n, method(), weights(env, strata, available));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--allocate: " + e.getMessage());
+        }
+    }
+
     /** Weights by stratum label from a YAML file, when --allocate names one. */
-    Map<String, Double> weights(Env env, Strata strata, Map<String, Long> available) {
+    private Map<String, Double> weights(Env env, Strata strata, Map<String, Long> available) {
         if (!method().equals("weights")) {
             return Map.of();
         }

@@ -55,9 +55,7 @@ public final class LengthCounts implements java.io.Serializable, Accumulator<Len
     /** Group → length → count. */
     @Override
     public Map<String, TreeMap<Long, Long>> result() {
-        Map<String, TreeMap<Long, Long>> out = new TreeMap<>();
-        counts.forEach((g, m) -> out.put(g, new TreeMap<>(m)));
-        return out;
+        return dev.mlops.analysis.Merge.sorted(counts);
     }
 
     /** All groups together. */

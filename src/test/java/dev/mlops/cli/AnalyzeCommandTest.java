@@ -21,6 +21,12 @@ class AnalyzeCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path GOLDEN = Paths.get("src/test/resources/golden/analyze-example.json");
 
+    /** A fresh working directory in an in-memory file system. */
+    private static Path inMemoryDir() throws IOException {
+        FileSystem fs = Jimfs.newFileSystem(Configuration.unix());
+        return Files.createDirectories(fs.getPath("/w"));
+    }
+
     private static JsonNode json(Cli.Result r) throws IOException {
         return JSON.readTree(r.out());
     }
@@ -145,8 +151,7 @@ class AnalyzeCommandTest {
 
     @Test
     void shouldReadAMappingFile_forFieldsWithUnusualNames() throws IOException {
-        FileSystem fs = Jimfs.newFileSystem(Configuration.unix());
-        Path cwd = Files.createDirectories(fs.getPath("/w"));
+        Path cwd = inMemoryDir();
         Files.writeString(cwd.resolve("map.yaml"), "fields:\n  version: meta.rev\n  latency_ms: took:s\n"
                 + "  output_tokens: n.out\n");
         Files.writeString(cwd.resolve("x.jsonl"), "{\"meta\":{\"rev\":\"r7\"},\"took\":0.25,\"n\":{\"out\":40}}\n");
@@ -175,8 +180,7 @@ class AnalyzeCommandTest {
 
     @Test
     void shouldWriteTheReportToAFile_withDashO() throws IOException {
-        FileSystem fs = Jimfs.newFileSystem(Configuration.unix());
-        Path cwd = Files.createDirectories(fs.getPath("/w"));
+        Path cwd = inMemoryDir();
         Files.copy(Paths.get("examples/logs.jsonl"), cwd.resolve("logs.jsonl"));
         Cli.Result r = Cli.run(Cli.env(cwd), "analyze", "logs.jsonl", "--format", "markdown", "-o", "out.md");
         assertEquals(0, r.exit(), r.toString());
@@ -189,8 +193,7 @@ class AnalyzeCommandTest {
 
     @Test
     void shouldSkipAFewBadLines_reportThemOnStderr_andExitZero() throws IOException {
-        FileSystem fs = Jimfs.newFileSystem(Configuration.unix());
-        Path cwd = Files.createDirectories(fs.getPath("/w"));
+        Path cwd = inMemoryDir();
         StringBuilder log = new StringBuilder();
         for (int i = 0; i < 300; i++) {
             log.append(i == 41 ? "{\"output_tokens\": \"abc\"}\n" : "{\"output_tokens\": " + i + "}\n");
@@ -209,8 +212,7 @@ class AnalyzeCommandTest {
 
     @Test
     void shouldExitThree_whenTooManyLinesAreBad_byDefault() throws IOException {
-        FileSystem fs = Jimfs.newFileSystem(Configuration.unix());
-        Path cwd = Files.createDirectories(fs.getPath("/w"));
+        Path cwd = inMemoryDir();
         Files.writeString(cwd.resolve("logs.jsonl"), "{\"input_tokens\":1}\n{\"input_tokens\":-1}\n");
         Cli.Result r = Cli.run(Cli.env(cwd), "analyze", "logs.jsonl");
         assertEquals(3, r.exit(), r.toString());
@@ -219,8 +221,7 @@ class AnalyzeCommandTest {
 
     @Test
     void shouldGiveOneLineAndExitThree_forUnreadableInputs_neverAStackTrace() throws IOException {
-        FileSystem fs = Jimfs.newFileSystem(Configuration.unix());
-        Path cwd = Files.createDirectories(fs.getPath("/w"));
+        Path cwd = inMemoryDir();
         Files.createFile(cwd.resolve("empty.jsonl"));
         Files.createDirectory(cwd.resolve("dir"));
         Files.write(cwd.resolve("garbage.bin"), new byte[] {0x7f, 'E', 'L', 'F', 0, 0, 1, 2, 3});
@@ -259,8 +260,7 @@ class AnalyzeCommandTest {
 
     @Test
     void shouldExitThree_forAnInvalidRegistry_namingFileLineAndField() throws IOException {
-        FileSystem fs = Jimfs.newFileSystem(Configuration.unix());
-        Path cwd = Files.createDirectories(fs.getPath("/w"));
+        Path cwd = inMemoryDir();
         Files.writeString(cwd.resolve("registry.yaml"), "models:\n  bot:\n    versions:\n      - id: v1\n"
                 + "        stage: live\n");
         Files.writeString(cwd.resolve("logs.jsonl"), "{\"version\":\"v1\"}\n");

@@ -60,6 +60,16 @@ final class Cli {
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
     }
 
+    /** Writes content to f and runs {@code mlops analyze f ARGS}. */
+    static Result analyzeWritten(java.nio.file.Path f, String content, String... args) throws java.io.IOException {
+        java.nio.file.Files.writeString(f, content);
+        String[] all = new String[args.length + 2];
+        all[0] = "analyze";
+        all[1] = f.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return run(all);
+    }
+
     /** The sum of a report distribution's values: mean × count (exact for the small integer sums of the tests). */
     static double sum(com.fasterxml.jackson.databind.JsonNode summary) {
         long n = summary.get("count").asLong();

@@ -101,9 +101,11 @@ class CollapseCommandTest {
     @Test
     void shouldRefuseBadOptions() throws IOException {
         log();
-        Env env = Cli.env(dir);
-        assertEquals(2, Cli.run(env, "collapse", "feedback.jsonl", "--window", "sometimes").exit());
-        assertEquals(2, Cli.run(env, "collapse", "feedback.jsonl", "--alpha", "2").exit());
-        assertEquals(3, Cli.run(env, "collapse", "feedback.jsonl", "--against", "v9").exit());
+        String[][] usage = {{"--window", "sometimes"}, {"--alpha", "2"}};
+        for (String[] bad : usage) {
+            assertEquals(2, Cli.run(Cli.env(dir), "collapse", "feedback.jsonl", bad[0], bad[1]).exit(), bad[0]);
+        }
+        assertEquals(3, Cli.run(Cli.env(dir), "collapse", "feedback.jsonl", "--against", "v9").exit(),
+                "an unknown baseline version is bad input");
     }
 }

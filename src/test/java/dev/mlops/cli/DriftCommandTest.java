@@ -52,14 +52,19 @@ class DriftCommandTest {
         return Files.writeString(dir.resolve(name), sb);
     }
 
+    /** base.jsonl (day 0) and cur.jsonl (day 1, shifted), n requests each, from seeds 1 and 2. */
+    private void shiftedPair(int n) throws IOException {
+        log("base.jsonl", n, 0, false, 1);
+        log("cur.jsonl", n, 1, true, 2);
+    }
+
     private static double gauss(SplittableRandom r) {
         return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
     }
 
     @Test
     void shouldFindDrift_namingTheFeatureAndTheRisingTerms() throws IOException {
-        log("base.jsonl", 3000, 0, false, 1);
-        log("cur.jsonl", 3000, 1, true, 2);
+        shiftedPair(3000);
         Cli.Result r = Cli.run(env, "drift", "--baseline", "base.jsonl", "--current", "cur.jsonl", "--format", "json");
         assertEquals(0, r.exit(), r.toString());
         JsonNode j = JSON.readTree(r.out());
@@ -94,8 +99,7 @@ class DriftCommandTest {
     /** A drift report is promotion evidence: its max_psi and features_drifted feed the drift gates. */
     @Test
     void shouldServeAsPromotionEvidence() throws IOException {
-        log("base.jsonl", 3000, 0, false, 1);
-        log("cur.jsonl", 3000, 1, true, 2);
+        shiftedPair(3000);
         Cli.Result r = Cli.run(env, "drift", "--baseline", "base.jsonl", "--current", "cur.jsonl", "--format", "json",
                 "-o", "drift.json");
         assertEquals(0, r.exit(), r.toString());
@@ -162,8 +166,7 @@ class DriftCommandTest {
 
     @Test
     void shouldApplyRulesFromYaml() throws IOException {
-        log("base.jsonl", 3000, 0, false, 1);
-        log("cur.jsonl", 3000, 1, true, 2);
+        shiftedPair(3000);
         Files.writeString(dir.resolve("rules.yaml"), "numeric: {min_wasserstein: 5}\ntext: {min_z: 50}\n");
         Cli.Result r = Cli.run(env, "drift", "--baseline", "base.jsonl", "--current", "cur.jsonl", "--rules",
                 "rules.yaml", "--fail-on-drift");
@@ -178,8 +181,7 @@ class DriftCommandTest {
 
     @Test
     void shouldWriteCsvAndMarkdown_andReadAStopWordFile() throws IOException {
-        log("base.jsonl", 1000, 0, false, 1);
-        log("cur.jsonl", 1000, 1, true, 2);
+        shiftedPair(1000);
         Cli.Result csv = Cli.run(env, "drift", "--baseline", "base.jsonl", "--current", "cur.jsonl", "--format", "csv");
         assertEquals(0, csv.exit(), csv.toString());
         String[] lines = csv.out().split("\n");

@@ -28,10 +28,6 @@ class LangfuseFormatTest {
     @TempDir
     Path tmp;
 
-    private static JsonNode analyze(String... args) throws IOException {
-        return Cli.analyzeJson(args);
-    }
-
 
     // file, GENERATION observations, input tokens, output tokens, cost USD, latency p50 ms, max ms, model
     // (python3 src/test/python/langfuse_check.py ../shared/data/langfuse-traces, 2026-12-01)
@@ -46,7 +42,7 @@ class LangfuseFormatTest {
     void realTraceExportsGiveThePythonCheck(String file, long requests, long in, long out, double cost, double p50,
                                             double max, String model) throws IOException {
         assumeTrue(Files.isDirectory(DATA), "skipped: ../shared/data/langfuse-traces is missing");
-        JsonNode j = analyze(DATA.resolve(file).toString(), "--by", "model");
+        JsonNode j = Cli.analyzeJson(DATA.resolve(file).toString(), "--by", "model");
         assertEquals("langfuse", j.get("inputs").get(0).get("format").asText());
         JsonNode all = j.get("overall");
         assertEquals(requests, all.get("requests").asLong(), file);
@@ -66,7 +62,7 @@ class LangfuseFormatTest {
         assumeTrue(Files.isDirectory(DATA), "skipped: ../shared/data/langfuse-traces is missing");
         String[] files = Files.list(DATA).filter(p -> p.toString().endsWith(".trace.json")).sorted()
                 .map(Path::toString).toArray(String[]::new);
-        JsonNode all = analyze(files).get("overall");
+        JsonNode all = Cli.analyzeJson(files).get("overall");
         assertEquals(9, all.get("requests").asLong());
         assertEquals(3338, Cli.sum(all.get("input_tokens")), 1e-6);
         assertEquals(1210, Cli.sum(all.get("output_tokens")), 1e-6);
@@ -76,7 +72,7 @@ class LangfuseFormatTest {
     @Test
     void theTracesSessionAndUserApplyToItsObservations() throws IOException {
         assumeTrue(Files.isDirectory(DATA), "skipped: ../shared/data/langfuse-traces is missing");
-        JsonNode j = analyze(DATA.resolve("autogen-2025-06-06.trace.json").toString(), "--by", "conversation,user,version");
+        JsonNode j = Cli.analyzeJson(DATA.resolve("autogen-2025-06-06.trace.json").toString(), "--by", "conversation,user,version");
         JsonNode key = j.get("groups").get(0).get("key");
         assertEquals("session_abc", key.get("conversation").asText());
         assertEquals("user_123", key.get("user").asText());
@@ -86,7 +82,7 @@ class LangfuseFormatTest {
     @Test
     void blobStorageObservationsInSnakeCase() throws IOException {
         Path f = Paths.get("src/test/resources/formats/langfuse/observations-blob-export.jsonl");
-        JsonNode j = analyze(f.toString(), "--by", "metadata.tenant");
+        JsonNode j = Cli.analyzeJson(f.toString(), "--by", "metadata.tenant");
         JsonNode in = j.get("inputs").get(0);
         assertEquals(2, in.get("records").asLong());
         assertEquals(2, in.get("skipped").asLong(), "a SPAN and an EVENT");
@@ -105,9 +101,8 @@ class LangfuseFormatTest {
     @Test
     void anExportWithoutGenerationsIsBadInput() throws IOException {
         Path f = tmp.resolve("spans.json");
-        Files.writeString(f, "{\"trace\": {\"id\": \"t\"}, \"observations\": [{\"id\": \"a\", \"type\": \"SPAN\"},"
-                + " {\"id\": \"b\", \"type\": \"EVENT\"}]}");
-        Cli.Result r = Cli.run("analyze", f.toString());
+        Cli.Result r = Cli.analyzeWritten(f, "{\"trace\": {\"id\": \"t\"}, \"observations\": [{\"id\": \"a\","
+                + " \"type\": \"SPAN\"}, {\"id\": \"b\", \"type\": \"EVENT\"}]}");
         assertEquals(3, r.exit(), r.toString());
         assertEquals("mlops: " + f + ": 2 observations read, none is a GENERATION\n", r.err());
     }

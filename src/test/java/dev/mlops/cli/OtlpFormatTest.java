@@ -26,13 +26,9 @@ class OtlpFormatTest {
     @TempDir
     Path tmp;
 
-    private static JsonNode analyze(String... args) throws IOException {
-        return Cli.analyzeJson(args);
-    }
-
     @Test
     void spansWithGenAiAttributesAreRequests_andOthersAreSkipped() throws IOException {
-        JsonNode j = analyze(DIR.resolve("collector-file-exporter.jsonl").toString());
+        JsonNode j = Cli.analyzeJson(DIR.resolve("collector-file-exporter.jsonl").toString());
         JsonNode in = j.get("inputs").get(0);
         assertEquals("otlp", in.get("format").asText());
         assertEquals(4, in.get("records").asLong());
@@ -57,11 +53,11 @@ class OtlpFormatTest {
 
     @Test
     void resourceAttributesAndConversationsAreGroupable() throws IOException {
-        JsonNode j = analyze(DIR.resolve("collector-file-exporter.jsonl").toString(), "--by", "service.name");
+        JsonNode j = Cli.analyzeJson(DIR.resolve("collector-file-exporter.jsonl").toString(), "--by", "service.name");
         assertEquals("batch-worker", j.get("groups").get(0).get("key").get("service.name").asText());
         assertEquals(1, j.get("groups").get(0).get("requests").asLong());
         assertEquals(3, j.get("groups").get(1).get("requests").asLong());
-        JsonNode c = analyze(DIR.resolve("collector-file-exporter.jsonl").toString(), "--by", "conversation,model");
+        JsonNode c = Cli.analyzeJson(DIR.resolve("collector-file-exporter.jsonl").toString(), "--by", "conversation,model");
         String flat = c.get("groups").toString();
         assertTrue(flat.contains("{\"conversation\":\"conv-1\",\"model\":\"gpt-4o-2024-08-06\"}"),
                 "gen_ai.response.model wins over the request's: " + flat);
@@ -75,7 +71,7 @@ class OtlpFormatTest {
             out.write(Files.readAllBytes(DIR.resolve("otlp-http-request.json")));
         }
         for (String f : new String[] {DIR.resolve("otlp-http-request.json").toString(), gz.toString()}) {
-            JsonNode j = analyze(f);
+            JsonNode j = Cli.analyzeJson(f);
             assertEquals(1, j.get("overall").get("requests").asLong(), f);
             assertEquals(1, j.get("inputs").get(0).get("skipped").asLong(), f);
             assertEquals(40.0, j.get("overall").get("input_tokens").get("mean").asDouble(), 1e-9);
@@ -128,9 +124,8 @@ class OtlpFormatTest {
     @Test
     void aSpanWithABadTimeIsABadRecord() throws IOException {
         Path f = tmp.resolve("badtime.json");
-        Files.writeString(f, Files.readString(DIR.resolve("otlp-http-request.json"))
+        Cli.Result r = Cli.analyzeWritten(f, Files.readString(DIR.resolve("otlp-http-request.json"))
                 .replaceFirst("\"startTimeUnixNano\": \"\\d+\"", "\"startTimeUnixNano\": \"soon\""));
-        Cli.Result r = Cli.run("analyze", f.toString());
         assertEquals(3, r.exit(), "the only request is bad, so nothing is read: " + r);
         assertTrue(r.err().contains("startTimeUnixNano is not a time in nanoseconds: soon"), r.err());
     }
@@ -141,8 +136,7 @@ class OtlpFormatTest {
         String huge = good.replace("\"Paris.\"", "\"" + "x".repeat(200_000) + "\"");
         assertTrue(huge.length() > 200_000);
         Path f = tmp.resolve("huge.jsonl");
-        Files.writeString(f, good + "\n" + huge + "\n");
-        Cli.Result r = Cli.run("analyze", f.toString(), "--max-line-bytes", "65536", "--max-bad-lines", "5");
+        Cli.Result r = Cli.analyzeWritten(f, good + "\n" + huge + "\n", "--max-line-bytes", "65536", "--max-bad-lines", "5");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.err().contains("a span is longer than 65536 bytes (--max-line-bytes); the rest of the file is not "
                 + "read"), r.err());

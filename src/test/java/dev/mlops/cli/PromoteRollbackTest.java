@@ -11,22 +11,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PromoteRollbackTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
-    ReleaseFixture f;
+    private final Path dir;
+    private final ReleaseFixture f;
 
-    @BeforeEach
-    void setUp() throws IOException {
-        f = new ReleaseFixture(dir);
-        assertEquals(0, f.run("registry", "freeze", "v11").exit());
-        assertEquals(0, f.run("registry", "freeze", "v12").exit());
+    PromoteRollbackTest(@TempDir Path dir) throws IOException {
+        this.dir = dir;
+        this.f = ReleaseFixture.frozen(dir, "v11", "v12");
     }
 
     private long manifests() throws IOException {

@@ -11,18 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RegistryFreezeVerifyTest {
-    @TempDir
-    Path dir;
-    ReleaseFixture f;
+    private final Path dir;
+    private final ReleaseFixture f;
 
-    @BeforeEach
-    void setUp() throws IOException {
-        f = new ReleaseFixture(dir);
+    RegistryFreezeVerifyTest(@TempDir Path dir) throws IOException {
+        this.dir = dir;
+        this.f = ReleaseFixture.frozen(dir);
     }
 
     /** sha256sum of the file, computed independently: python3 -c "import hashlib; print(hashlib.sha256(b'...').hexdigest())" */

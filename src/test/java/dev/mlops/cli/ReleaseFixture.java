@@ -29,6 +29,18 @@ final class ReleaseFixture {
         this.env = Cli.withVars(Cli.env(dir), Map.of("USER", "tester"));
     }
 
+    /** A fixture in dir with the given versions frozen, failing the test if a freeze fails. */
+    static ReleaseFixture frozen(Path dir, String... versions) throws IOException {
+        ReleaseFixture f = new ReleaseFixture(dir);
+        for (String v : versions) {
+            Cli.Result r = f.run("registry", "freeze", v);
+            if (r.exit() != 0) {
+                throw new AssertionError("freeze " + v + ": " + r);
+            }
+        }
+        return f;
+    }
+
     Cli.Result run(String... args) {
         return Cli.run(env, args);
     }

@@ -13,20 +13,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Output a new user reads or pipes: tables that fit 80 columns, plain numbers, and real CSV wherever it is offered. */
 class TablesAndCsvTest {
-    @TempDir
-    Path dir;
-    ReleaseFixture f;
+    private final Path dir;
+    private final ReleaseFixture f;
 
-    @BeforeEach
-    void setUp() throws IOException {
-        f = new ReleaseFixture(dir);
-        assertEquals(0, f.run("registry", "freeze", "v11").exit());
+    TablesAndCsvTest(@TempDir Path dir) throws IOException {
+        this.dir = dir;
+        this.f = ReleaseFixture.frozen(dir, "v11");
     }
 
     private static final List<List<String>> REPORTS = List.of(

@@ -18,14 +18,18 @@ class DistributionTest {
         return v;
     }
 
-    @Test
-    void shouldBeExact_whileUnderTheLimit() {
-        double[] v = lognormal(5_000, 1);
-        Distribution d = new Distribution(10_000);
+    private static Summary summarise(double[] v, int exactLimit) {
+        Distribution d = new Distribution(exactLimit);
         for (double x : v) {
             d.add(x);
         }
-        Summary s = d.summary();
+        return d.summary();
+    }
+
+    @Test
+    void shouldBeExact_whileUnderTheLimit() {
+        double[] v = lognormal(5_000, 1);
+        Summary s = summarise(v, 10_000);
         double[] sorted = v.clone();
         Arrays.sort(sorted);
         assertEquals("exact", s.method());
@@ -40,11 +44,7 @@ class DistributionTest {
     @Test
     void shouldStayWithinTheStatedRelativeError_pastTheLimit() {
         double[] v = lognormal(300_000, 2);
-        Distribution d = new Distribution(1_000);
-        for (double x : v) {
-            d.add(x);
-        }
-        Summary s = d.summary();
+        Summary s = summarise(v, 1_000);
         assertEquals("ddsketch", s.method());
         assertEquals(Distribution.RELATIVE_ERROR, s.relativeError());
         double[] sorted = v.clone();

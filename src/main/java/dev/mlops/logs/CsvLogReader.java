@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * to the {@link Mapping} by their full name; columns that no rule names are not converted.
  */
 final class CsvLogReader {
-    private static final CsvMapper MAPPER = new CsvMapper();
+    static final CsvMapper MAPPER = new CsvMapper();
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Mapping mapping;
@@ -106,7 +106,8 @@ final class CsvLogReader {
         return outcome;
     }
 
-    private static List<String> row(CsvParser p) throws IOException {
+    /** The next row's cells, or null at the end of the file. */
+    static List<String> row(CsvParser p) throws IOException {
         List<String> values = new ArrayList<>();
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {

@@ -28,6 +28,7 @@ public final class Formats {
         List<Format> out = new ArrayList<>(List.of(Builtin.values()));
         out.add(Otlp.FORMAT);
         out.add(Langfuse.FORMAT);
+        out.add(LangfuseCsv.FORMAT);
         out.addAll(List.of(Exports.values()));
         return out;
     }

@@ -66,7 +66,7 @@ public final class Langfuse extends JsonEnvelope {
         }
         ObjectNode r = Json.MAPPER.createObjectNode();
         try {
-            record(o, context.path("trace"), r, textWanted());
+            record(o, context.path("trace"), r, textWanted(), false);
         } catch (IllegalArgumentException e) {
             bad(line, e.getMessage());
             return;
@@ -74,7 +74,12 @@ public final class Langfuse extends JsonEnvelope {
         emit(r);
     }
 
-    private static void record(JsonNode o, JsonNode trace, ObjectNode r, boolean text) {
+    /**
+     * Maps one GENERATION observation onto a flat record. {@code timesFirst}: latency and TTFT from
+     * the start, end and completion-start times even where latency fields are given, for exports
+     * whose latency fields are formatted ("1.25s") or in units that changed between versions.
+     */
+    static void record(JsonNode o, JsonNode trace, ObjectNode r, boolean text, boolean timesFirst) {
         put(r, "id", text(o, "id", "id"));
         put(r, "trace_id", text(o, "traceId", "trace_id"));
         put(r, "name", text(o, "name", "name"));
@@ -82,16 +87,18 @@ public final class Langfuse extends JsonEnvelope {
         String start = text(o, "startTime", "start_time");
         put(r, "timestamp", start);
         JsonNode latency = field(o, "latency", "latency");
-        if (latency.isNumber()) {
+        String end = text(o, "endTime", "end_time");
+        if (latency.isNumber() && !(timesFirst && end != null)) {
             r.put("latency_ms", latency.asDouble() * 1000);
         } else {
-            millisBetween(start, text(o, "endTime", "end_time"), r, "latency_ms");
+            millisBetween(start, end, r, "latency_ms");
         }
         JsonNode ttft = field(o, "timeToFirstToken", "time_to_first_token");
-        if (ttft.isNumber()) {
+        String firstToken = text(o, "completionStartTime", "completion_start_time");
+        if (ttft.isNumber() && !(timesFirst && firstToken != null)) {
             r.put("ttft_ms", ttft.asDouble() * 1000);
         } else {
-            millisBetween(start, text(o, "completionStartTime", "completion_start_time"), r, "ttft_ms");
+            millisBetween(start, firstToken, r, "ttft_ms");
         }
         usage(o, r);
         JsonNode cost = field(o, "totalCost", "total_cost");
@@ -111,7 +118,7 @@ public final class Langfuse extends JsonEnvelope {
         String version = text(o, "version", "version");
         put(r, "version", version != null ? version : text(trace, "version", "version"));
         put(r, "environment", text(o, "environment", "environment"));
-        JsonNode tags = trace.path("tags");
+        JsonNode tags = trace.path("tags").isArray() ? trace.path("tags") : parsed(o.path("traceTags"));
         if (tags.isArray() && !tags.isEmpty()) {
             java.util.List<String> names = new java.util.ArrayList<>();
             tags.forEach(t -> names.add(t.asText()));
@@ -172,7 +179,7 @@ public final class Langfuse extends JsonEnvelope {
     }
 
     /** A value that Langfuse may store as a JSON string (input, output, metadata), parsed when it is JSON. */
-    private static JsonNode parsed(JsonNode v) {
+    static JsonNode parsed(JsonNode v) {
         if (v.isTextual()) {
             String s = v.asText().trim();
             if (s.startsWith("{") || s.startsWith("[") || s.startsWith("\"")) {

@@ -98,6 +98,63 @@ class LangfuseFormatTest {
         assertEquals("globex", j.get("groups").get(1).get("key").get("metadata.tenant").asText());
     }
 
+    /**
+     * The UI's batch export of observations as CSV (Langfuse v3: one column per key of the exported
+     * observation, objects as JSON text). Hand calculation over the fixture's three GENERATION rows:
+     * latency from the times 1500 and 3000 ms (the errored request's 250 ms is left out of latency, as
+     * everywhere; the latency column is in ms in this version, not s);
+     * TTFT 400 and 800 ms; input tokens 100 + 200 (not the error's 50); cost 0.000027 + 0.00006.
+     */
+    @Test
+    void theUisCsvExportOfObservations() throws IOException {
+        Path f = Paths.get("src/test/resources/formats/langfuse/observations-v3-batch-export.csv");
+        JsonNode j = Cli.analyzeJson(f.toString(), "--by", "user");
+        JsonNode in = j.get("inputs").get(0);
+        assertEquals("langfuse-csv", in.get("format").asText());
+        assertEquals(3, in.get("records").asLong());
+        assertEquals(1, in.get("skipped").asLong(), "a SPAN row");
+        JsonNode all = j.get("overall");
+        assertEquals(1, all.get("error_types").get("rate limited").asLong());
+        assertEquals(2250.0, all.get("latency_ms").get("mean").asDouble(), 1e-9);
+        assertEquals(600.0, all.get("ttft_ms").get("mean").asDouble(), 1e-9);
+        assertEquals(300, Cli.sum(all.get("input_tokens")), 1e-9, "token distributions leave errors out too");
+        assertEquals(100, Cli.sum(all.get("output_tokens")), 1e-9);
+        assertEquals(0.000087, all.get("cost").get("total_usd").asDouble(), 1e-12);
+        assertEquals("u1", j.get("groups").get(0).get("key").get("user").asText());
+        assertEquals(2, j.get("groups").get(0).get("requests").asLong());
+        JsonNode tags = Cli.analyzeJson(f.toString(), "--by", "tags,metadata.tenant").get("groups");
+        assertTrue(tags.toString().contains("{\"tags\":\"prod,chat\",\"metadata.tenant\":\"globex\"}"), tags.toString());
+    }
+
+    /**
+     * The older generations export (Langfuse v2 UI): every row a generation, latency "2.00s", costs
+     * "$0.00003", and timeToFirstToken written as startTime − completionStartTime in ms (-350).
+     */
+    @Test
+    void theOlderGenerationsCsvExport() throws IOException {
+        Path f = Paths.get("src/test/resources/formats/langfuse/generations-v2-ui-export.csv");
+        JsonNode all = Cli.analyzeJson(f.toString()).get("overall");
+        assertEquals(2, all.get("requests").asLong());
+        assertEquals(1, all.get("error_types").get("context length exceeded").asLong());
+        assertEquals(2000.0, all.get("latency_ms").get("mean").asDouble(), 1e-9, "the error's latency is left out");
+        assertEquals(350.0, all.get("ttft_ms").get("mean").asDouble(), 1e-9);
+        assertEquals(1, all.get("ttft_ms").get("count").asLong());
+        assertEquals(0.00053, all.get("cost").get("total_usd").asDouble(), 1e-12);
+        assertEquals(40, Cli.sum(all.get("input_tokens")), 1e-9, "the errored request's 5000 are left out");
+    }
+
+    @Test
+    void aCsvRowWithTheWrongNumberOfCellsIsOneBadRecord() throws IOException {
+        Path f = tmp.resolve("obs.csv");
+        Cli.Result r = Cli.analyzeWritten(f, "id,traceId,type,startTime,endTime,model\n"
+                + "a,t,GENERATION,2025-01-01T00:00:00Z,2025-01-01T00:00:01Z,m\n"
+                + "b,t,GENERATION,2025-01-01T00:00:00Z\n"
+                + "c,t,GENERATION,yesterday,2025-01-01T00:00:01Z,m\n", "--max-bad-lines", "5");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.err().contains("has 4 columns, the header has 6 (line 3)"), r.err());
+        assertTrue(r.err().contains("endTime or startTime is not an ISO-8601 time: yesterday (line 4)"), r.err());
+    }
+
     @Test
     void anExportWithoutGenerationsIsBadInput() throws IOException {
         Path f = tmp.resolve("spans.json");

@@ -25,4 +25,22 @@ public final class MultipleTesting {
         }
         return adjusted;
     }
+
+    /** Holm's step-down adjusted p-values (statsmodels multipletests method="holm"), in input order. */
+    public static double[] holm(double[] p) {
+        int n = p.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
+        double[] adjusted = new double[n];
+        double max = 0;
+        for (int r = 0; r < n; r++) {
+            int i = order[r];
+            max = Math.max(max, Math.min(1, p[i] * (n - r)));
+            adjusted[i] = max;
+        }
+        return adjusted;
+    }
 }

@@ -1,7 +1,7 @@
 package dev.mlops.release;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mlops.registry.Gate;
+import dev.mlops.schema.AbtestDoc;
 import dev.mlops.schema.AnalyzeDoc;
 import dev.mlops.schema.DriftDoc;
 import dev.mlops.schema.HealthDoc;
@@ -17,7 +17,7 @@ import java.util.List;
  *     (error_rate, truncation_rate, cost.per_request_usd, latency_ms.pNN, ttft_ms.pNN);</li>
  * <li>drift.psi, drift.features_drifted: {@link DriftDoc}, the group for VERSION if the report is
  *     grouped by version, else the whole report ({@code max_psi}, {@code features_drifted});</li>
- * <li>abtest.lift: {@code mlops.abtest/v1}, the comparison with {@code arm} = VERSION and the
+ * <li>abtest.lift: {@link AbtestDoc}, the comparison over all units with {@code arm} = VERSION and the
  *     gate's {@code metric} ({@code lift}, {@code significant});</li>
  * <li>health.critical, health.warning: {@link HealthDoc}, {@code counts} of the entry for VERSION.</li>
  * </ul>
@@ -79,7 +79,7 @@ public final class Gates {
             return DriftDoc.SCHEMA;
         }
         if (check.startsWith("abtest.")) {
-            return "mlops.abtest/v1";
+            return AbtestDoc.SCHEMA;
         }
         if (check.startsWith("health.")) {
             return HealthDoc.SCHEMA;
@@ -90,7 +90,7 @@ public final class Gates {
     private static Reading read(Evidence e, Gate g, String version) {
         String check = g.check();
         if (check.startsWith("abtest.")) {
-            return abtest(e.json(), version, g.metric());
+            return abtest(e.as(AbtestDoc.class), version, g.metric());
         }
         if (check.startsWith("health.")) {
             for (HealthDoc.Version v : e.as(HealthDoc.class).versions()) {
@@ -140,13 +140,15 @@ public final class Gates {
         }
     }
 
-    /** The A/B comparison for the arm and metric; read by key until the abtest command writes its document. */
-    private static Reading abtest(JsonNode root, String version, String metric) {
-        for (JsonNode c : root.path("comparisons")) {
-            if (version.equals(c.path("arm").asText(null)) && metric.equals(c.path("metric").asText(null))) {
-                JsonNode lift = c.get("lift");
-                return new Reading(true, lift != null && lift.isNumber() ? lift.asDouble() : null,
-                        c.path("significant").asBoolean(false));
+    private static String metricName(String m) {
+        return "thumbs_up_rate".equals(m) ? "thumbs_up" : m;
+    }
+
+    /** The A/B comparison over all units for the arm and metric (thumbs_up_rate is thumbs_up's other name). */
+    private static Reading abtest(AbtestDoc doc, String version, String metric) {
+        for (AbtestDoc.Comparison c : doc.comparisons()) {
+            if (c.segment() == null && version.equals(c.arm()) && metricName(metric).equals(metricName(c.metric()))) {
+                return new Reading(true, c.lift(), c.significant());
             }
         }
         return Reading.NONE;

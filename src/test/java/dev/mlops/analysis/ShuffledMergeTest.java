@@ -191,6 +191,21 @@ class ShuffledMergeTest {
                         .stream().map(c -> c.key() + ":" + c.hash()).sorted().toList()).toList().toString());
     }
 
+    @Test
+    void abtest() {
+        List<dev.mlops.experiment.Metric> metrics = new ArrayList<>();
+        for (String m : dev.mlops.experiment.Metric.BUILT_IN) {
+            metrics.add(dev.mlops.experiment.Metric.parse(m, java.util.Set.of()));
+        }
+        metrics.add(dev.mlops.experiment.Metric.parse("feedback.clicked:any", java.util.Set.of()));
+        var settings = new dev.mlops.experiment.AbSettings(null, "id", "segment", metrics, RecordFilter.all(),
+                PriceBook.of(java.util.Optional.empty()));
+        var options = new dev.mlops.experiment.AbAnalysis.Options(null, 0.05, "bh", true, 5000, Map.of(), 20, false);
+        sameInAnyOrder("abtest", () -> new dev.mlops.experiment.AbScan(settings, true),
+                dev.mlops.experiment.AbScan::merge, a -> dev.mlops.report.AbtestRender.renderer("test").render(
+                        dev.mlops.experiment.AbAnalysis.analyze(a, null, options), OutputFormat.JSON));
+    }
+
     private static LogRecord withTokens(String version, int bin) {
         long[] tokens = {10, 100, 300, 600, 1000};
         return new LogRecord(null, null, null, version, null, null, null, null, tokens[bin], 0, LogRecord.ABSENT,

@@ -21,6 +21,7 @@ class BoundariesTest {
                 .layer("report").definedBy("dev.mlops.report..")
                 .layer("release").definedBy("dev.mlops.release..")
                 .layer("selection").definedBy("dev.mlops.selection..")
+                .layer("experiment").definedBy("dev.mlops.experiment..")
                 .layer("analysis").definedBy("dev.mlops.analysis..")
                 .layer("registry").definedBy("dev.mlops.registry..")
                 .layer("schema").definedBy("dev.mlops.schema..")
@@ -33,15 +34,17 @@ class BoundariesTest {
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("release").mayOnlyBeAccessedByLayers("cli", "report")
                 .whereLayer("selection").mayOnlyBeAccessedByLayers("cli", "report")
-                .whereLayer("analysis").mayOnlyBeAccessedByLayers("cli", "report", "selection")
-                .whereLayer("registry").mayOnlyBeAccessedByLayers("cli", "report", "release", "analysis", "selection")
+                .whereLayer("experiment").mayOnlyBeAccessedByLayers("cli", "report")
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("cli", "report", "selection", "experiment")
+                .whereLayer("registry").mayOnlyBeAccessedByLayers("cli", "report", "release", "analysis", "selection",
+                        "experiment")
                 .whereLayer("schema").mayOnlyBeAccessedByLayers("cli", "report", "release")
-                .whereLayer("logs").mayOnlyBeAccessedByLayers("cli", "report", "selection", "analysis")
+                .whereLayer("logs").mayOnlyBeAccessedByLayers("cli", "report", "selection", "analysis", "experiment")
                 .whereLayer("io").mayOnlyBeAccessedByLayers("cli", "report", "release", "selection", "analysis",
-                        "registry", "logs")
-                .whereLayer("stats").mayOnlyBeAccessedByLayers("cli", "report", "selection", "analysis")
+                        "experiment", "registry", "logs")
+                .whereLayer("stats").mayOnlyBeAccessedByLayers("cli", "report", "selection", "analysis", "experiment")
                 .whereLayer("text").mayOnlyBeAccessedByLayers("cli", "report", "release", "selection", "analysis",
-                        "registry", "logs")
+                        "experiment", "registry", "logs")
                 .check(CLASSES);
     }
 
@@ -50,7 +53,7 @@ class BoundariesTest {
         noClasses().that().resideInAPackage("dev.mlops.stats..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.mlops.analysis..", "dev.mlops.cli..", "dev.mlops.io..", "dev.mlops.logs..",
                         "dev.mlops.registry..", "dev.mlops.release..", "dev.mlops.report..", "dev.mlops.schema..",
-                        "dev.mlops.selection..", "dev.mlops.text..")
+                        "dev.mlops.selection..", "dev.mlops.experiment..", "dev.mlops.text..")
                 .check(CLASSES);
     }
 

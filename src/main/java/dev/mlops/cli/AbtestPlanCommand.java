@@ -1,0 +1,98 @@
+package dev.mlops.cli;
+
+import dev.mlops.stats.SampleSize;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code mlops abtest plan}: how many units an experiment needs. */
+@Command(name = "plan", sortOptions = false,
+        description = {"Units per arm to detect an absolute effect --mde with the given power, two-sided at --alpha: for "
+                + "a binary metric from its baseline rate (Fleiss), for a continuous one from its standard deviation "
+                + "--sd. With more than two arms, alpha is split over the comparisons with the control (Bonferroni)."})
+final class AbtestPlanCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--baseline", required = true, paramLabel = "P", description = "The control's rate (binary) or mean.")
+    double baseline;
+
+    @Option(names = "--mde", required = true, paramLabel = "D", description = "The smallest absolute effect worth "
+            + "finding, e.g. 0.02 for 10%% to 12%%.")
+    double mde;
+
+    @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.05", description = "Significance level (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--power", paramLabel = "P", defaultValue = "0.8", description = "Power (default: ${DEFAULT-VALUE}).")
+    double power;
+
+    @Option(names = "--sd", paramLabel = "S", description = "The metric's standard deviation: a continuous metric.")
+    Double sd;
+
+    @Option(names = "--arms", paramLabel = "N", defaultValue = "2", description = "Arms, the control included (default: ${DEFAULT-VALUE}).")
+    int arms;
+
+    @Mixin
+    CommonOptions common;
+
+    AbtestPlanCommand(Env env) {
+    }
+
+    @Override
+    public Integer call() {
+        if (!(alpha > 0 && alpha < 1) || !(power > 0 && power < 1)) {
+            throw usage("--alpha and --power must be between 0 and 1");
+        }
+        if (arms < 2) {
+            throw usage("--arms must be at least 2");
+        }
+        if (!(mde != 0) || Double.isNaN(mde)) {
+            throw usage("--mde must not be zero");
+        }
+        double a = alpha / (arms - 1);
+        double n;
+        String what;
+        if (sd == null) {
+            double p2 = baseline + mde;
+            if (!(baseline > 0 && baseline < 1) || !(p2 > 0 && p2 < 1)) {
+                throw usage("for a binary metric --baseline and --baseline + --mde must be rates between 0 and 1 "
+                        + "(give --sd S for a continuous metric)");
+            }
+            n = SampleSize.proportions(baseline, p2, a, power);
+            what = String.format(Locale.ROOT, "binary metric: %s to %s", pct(baseline), pct(p2));
+        } else {
+            if (!(sd > 0)) {
+                throw usage("--sd must be positive");
+            }
+            n = SampleSize.means(sd, Math.abs(mde), a, power);
+            what = String.format(Locale.ROOT, "continuous metric: mean %s, sd %s, effect %s", plain(baseline),
+                    plain(sd), plain(mde));
+        }
+        long perArm = (long) Math.ceil(n - 1e-9);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "units per arm: %,d%n", perArm);
+        out.printf(Locale.ROOT, "units in all:  %,d (%d arms)%n", perArm * arms, arms);
+        out.printf(Locale.ROOT, "%s; two-sided alpha %s%s, power %s%n", what, plain(alpha),
+                arms > 2 ? " (" + plain(a) + " per comparison)" : "", plain(power));
+        return ExitCode.OK.code();
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+
+    private static String pct(double p) {
+        return String.format(Locale.ROOT, "%.2f%%", p * 100);
+    }
+
+    private static String plain(double v) {
+        return dev.mlops.text.Numbers.plain(v);
+    }
+}

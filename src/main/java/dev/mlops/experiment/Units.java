@@ -1,0 +1,137 @@
+package dev.mlops.experiment;
+
+/**
+ * The analysed units of an experiment, in hash order: each one's arm (or -1 for a unit seen in
+ * several), segment slot, and pre-period table. Rolls one metric up into per-arm moments.
+ */
+final class Units {
+    private final UnitTable table;
+    private final long[] keys;
+    private final int[] index;
+    private final int[] armOf;
+    private final int[] segmentOf;
+    private final int segments;
+    private final int arms;
+    private final UnitTable pre;
+
+    Units(UnitTable table, long[] keys, int[] index, int[] armOf, int[] segmentOf, int segments, int arms, UnitTable pre) {
+        this.table = table;
+        this.keys = keys;
+        this.index = index;
+        this.armOf = armOf;
+        this.segmentOf = segmentOf;
+        this.segments = segments;
+        this.arms = arms;
+        this.pre = pre;
+    }
+
+    /**
+     * One metric rolled up: moments[slot][arm], slot 0 over all units and 1..S per segment; the
+     * units with and without the metric; CUPED's θ and pooled pre-period mean (NaN without one).
+     */
+    record Rollup(ArmMoments[][] moments, long with, long without, double theta, double preMean,
+                  boolean oneRequestEach) {
+    }
+
+    Rollup rollup(int k, Metric m) {
+        ArmMoments[][] mo = new ArmMoments[segments + 1][arms];
+        for (ArmMoments[] row : mo) {
+            for (int a = 0; a < arms; a++) {
+                row[a] = new ArmMoments();
+            }
+        }
+        long with = 0;
+        long without = 0;
+        double preSum = 0;
+        long preN = 0;
+        boolean cuped = pre != null && !m.kind().ratio();
+        if (cuped) {
+            for (int i = 0; i < keys.length; i++) {
+                if (armOf[i] >= 0) {
+                    double x = preValue(keys[i], k, m);
+                    if (!Double.isNaN(x)) {
+                        preSum += x;
+                        preN++;
+                    }
+                }
+            }
+        }
+        double preMean = preN == 0 ? Double.NaN : preSum / preN;
+        cuped &= preN > 0;
+        boolean oneEach = true;
+        for (int i = 0; i < keys.length; i++) {
+            int a = armOf[i];
+            if (a < 0) {
+                continue;
+            }
+            int u = index[i];
+            int count = table.count(u, k);
+            if (count == 0 && m.kind() != Metric.Kind.COUNT) {
+                without++;
+                continue;
+            }
+            with++;
+            double sum = table.sum(u, k);
+            double y = switch (m.kind()) {
+                case COUNT -> count;
+                case SUM -> sum;
+                case ANY -> sum > 0 ? 1 : 0;
+                case RATE, MEAN -> sum / count;
+            };
+            double num = m.kind().ratio() ? sum : y;
+            double den = m.kind().ratio() ? count : 1;
+            oneEach &= den == 1;
+            double x = Double.NaN;
+            if (cuped) {
+                x = preValue(keys[i], k, m);
+            }
+            add(mo[0][a], y, num, den, x, preMean, cuped);
+            if (segmentOf[i] > 0) {
+                add(mo[segmentOf[i]][a], y, num, den, x, preMean, cuped);
+            }
+        }
+        double theta = Double.NaN;
+        if (cuped) {
+            long n = 0;
+            double sx = 0;
+            double sy = 0;
+            double sxx = 0;
+            double sxy = 0;
+            for (ArmMoments am : mo[0]) {
+                n += am.n;
+                sx += am.x;
+                sy += am.y;
+                sxx += am.x2;
+                sxy += am.xy;
+            }
+            theta = dev.mlops.stats.Cuped.theta(n, sx, sy, sxx, sxy);
+        }
+        return new Rollup(mo, with, without, theta, preMean, oneEach);
+    }
+
+    private static void add(ArmMoments am, double y, double num, double den, double x, double preMean, boolean cuped) {
+        am.addUnit(y, num, den);
+        if (cuped) {
+            am.addPre(Double.isNaN(x) ? preMean : x, y, !Double.isNaN(x));
+        }
+    }
+
+    /** A unit's pre-period value of the metric, NaN when it has none. */
+    private double preValue(long key, int k, Metric m) {
+        int p = pre.find(key);
+        if (p < 0) {
+            return Double.NaN;
+        }
+        int count = pre.count(p, k);
+        if (count == 0 && m.kind() != Metric.Kind.COUNT) {
+            return Double.NaN;
+        }
+        double sum = pre.sum(p, k);
+        return switch (m.kind()) {
+            case COUNT -> count;
+            case SUM -> sum;
+            case ANY -> sum > 0 ? 1 : 0;
+            case RATE, MEAN -> sum / count;
+        };
+    }
+}

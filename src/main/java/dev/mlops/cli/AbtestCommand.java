@@ -64,7 +64,7 @@ final class AbtestCommand extends ReportCommand<AbReport> {
         fields.addAll(q.fields());
         input.name(spec, "--arm", ab.arm == null ? List.of() : List.of(ab.arm)).name(spec, "--unit", List.of(ab.unit))
                 .name(spec, "--segment-by", ab.segmentBy == null ? List.of() : List.of(ab.segmentBy))
-                .name(spec, "--where", q.filter().fields());
+                .name(spec, "--where", q.filter().fields()).namedFieldsSuffice();
         ReadOptions read = input.readOptions(env, fields, new AbScan(settings, true).reads());
         var inputs = input.inputs(logs, env);
         LogScan.Result<AbScan> post = runner().run(inputs, read, () -> new AbScan(settings, true), AbScan::merge);

@@ -95,6 +95,17 @@ final class InputOptions {
         return this;
     }
 
+    private boolean namedFieldsSuffice;
+
+    /**
+     * For a command whose records are useful with only the fields it names (an A/B test's unit, arm
+     * and a column metric): a file whose records hold none of the usual log fields is not an error.
+     */
+    InputOptions namedFieldsSuffice() {
+        namedFieldsSuffice = true;
+        return this;
+    }
+
     /** Resolves LOG arguments that must be regular files, for a command that reads its input twice. */
     List<LogInput> files(CommandSpec spec, List<String> logs, Env env) {
         List<LogInput> inputs = inputs(logs, env);
@@ -250,7 +261,7 @@ final class InputOptions {
     void check(java.io.PrintWriter err, List<dev.mlops.logs.FileReport> files, List<ReadChecks.Named> absent,
                List<LogInput> inputs) {
         for (dev.mlops.logs.FileReport f : files) {
-            if (!f.informative()) {
+            if (!f.informative() && !namedFieldsSuffice) {
                 throw new MlopsException(ExitCode.BAD_INPUT, f.name() + ": no record has tokens, latency, status, cost "
                         + "or text that this command reads; map its fields with --map FIELD=PATH (or --mapping FILE), "
                         + "or name its format with --input-format");

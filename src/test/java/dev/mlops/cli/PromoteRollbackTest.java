@@ -121,6 +121,34 @@ class PromoteRollbackTest {
         assertEquals("staging", f.stageOf("v11"));
     }
 
+    /** The abtest.lift gate on a report that mlops abtest wrote: v12's thumbs-up share against v11's. */
+    @Test
+    void shouldGateOnAnAbtestReport() throws IOException {
+        Files.writeString(dir.resolve("registry.yaml"), f.registry() + String.join("\n",
+                "  staging:",
+                "    - {check: abtest.lift, metric: thumbs_up_rate, min: 0.05, significant: true}",
+                ""));
+        StringBuilder log = new StringBuilder();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        for (int u = 0; u < 4000; u++) {
+            String v = u % 2 == 0 ? "v11" : "v12";
+            boolean up = rnd.nextDouble() < (v.equals("v11") ? 0.50 : 0.60);
+            log.append("{\"user\":\"u").append(u).append("\",\"version\":\"").append(v)
+                    .append("\",\"feedback\":{\"thumbs\":").append(up ? 1 : -1).append("}}\n");
+        }
+        Files.writeString(dir.resolve("exp.jsonl"), log);
+        Cli.Result ab = f.run("abtest", "exp.jsonl", "--metric", "thumbs_up", "--control", "v11", "--format", "json",
+                "-o", "ab.json");
+        assertEquals(0, ab.exit(), ab.toString());
+        Cli.Result r = f.run("promote", "v12", "--to", "staging", "--evidence", "ab.json");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().replaceAll("\\s+", " ").contains("abtest.lift(thumbs_up_rate) min 0.05"), r.out());
+        assertEquals("staging", f.stageOf("v12"));
+        Cli.Result stricter = f.run("promote", "v11", "--to", "staging", "--evidence", "ab.json");
+        assertEquals(1, stricter.exit(), "the control has no comparison of its own: " + stricter);
+        assertTrue(stricter.err().contains("ab.json has nothing for version v11"), stricter.err());
+    }
+
     @Test
     void shouldForcePastFailedGates_recordingThatItDid() throws IOException {
         f.evidence("bad.json", f.log("bad.jsonl", "v12", 1000, 50, 2000));

@@ -1,0 +1,160 @@
+package dev.mlops.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mlops.analysis.PriceBook;
+import dev.mlops.analysis.RecordFilter;
+import dev.mlops.logs.LogRecord;
+import dev.mlops.logs.Status;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Calibration of mlops abtest on seeded synthetic experiments run through the accumulator and the
+ * analysis: A/A false-positive rates per metric (fixed horizon and sequential), the sequential test
+ * under 10 interim looks, and the power to find a planted lift. The measured rates are printed; the
+ * README records them.
+ */
+class AbtestCalibrationTest {
+    /**
+     * A/A trials per rate. A perfectly calibrated test at 5% shows more than 10 false positives in
+     * 200 trials 40% of the time (binomial standard error 1.5 points), so 200 trials cannot check
+     * "at most 5%"; 1,000 measure the rate to 0.7 points (-Dabtest.trials=N to change).
+     */
+    static final int TRIALS = Integer.getInteger("abtest.trials", 1000);
+    /** Trials of the ten-look test: each analyses the experiment ten times. */
+    static final int LOOK_TRIALS = 200;
+    static final List<String> METRICS = List.of("error_rate", "latency_ms", "thumbs_up", "converted:any", "spend:sum");
+
+    private static List<Metric> metrics() {
+        List<Metric> out = new ArrayList<>();
+        METRICS.forEach(m -> out.add(Metric.parse(m, java.util.Set.of())));
+        return out;
+    }
+
+    private static final AbSettings SETTINGS = new AbSettings(null, "user", null, metrics(), RecordFilter.all(),
+            PriceBook.of(Optional.empty()));
+
+    /**
+     * One user's requests: 1 to 5, each an error with probability 4%, latency log-normal around a
+     * per-user level, thumbs on 30% of them; the user converts with probability {@code conversion}
+     * and spends an exponential amount.
+     */
+    static void user(AbScan scan, SplittableRandom r, String id, String arm, double conversion) {
+        int k = 1 + r.nextInt(5);
+        double level = Math.exp(6.5 + 0.3 * gauss(r));
+        boolean converted = r.nextDouble() < conversion;
+        for (int i = 0; i < k; i++) {
+            boolean error = r.nextDouble() < 0.04;
+            Map<String, Double> feedback = r.nextDouble() < 0.3 ? Map.of("thumbs", r.nextDouble() < 0.6 ? 1.0 : -1.0) : Map.of();
+            Map<String, String> attributes = Map.of("converted", converted ? "TRUE" : "FALSE",
+                    "spend", Double.toString(-Math.log(1 - r.nextDouble()) * 3));
+            scan.accept(new LogRecord(null, null, "bot", arm, null, null, id, null, 100, 50, LogRecord.ABSENT,
+                    level * Math.exp(0.2 * gauss(r)), Double.NaN, error ? Status.ERROR : Status.OK, error ? "e" : null,
+                    "stop", null, null, Double.NaN, feedback, attributes));
+        }
+    }
+
+    private static double gauss(SplittableRandom r) {
+        return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+    }
+
+    private static AbAnalysis.Options options(boolean sequential) {
+        return new AbAnalysis.Options("a", 0.05, "none", sequential, 5000, Map.of(), 20, false);
+    }
+
+    /** False-positive rate per metric over A/A trials of n users a side. */
+    private static double[] aa(long seed0, int n, boolean sequential) {
+        int[] hits = new int[METRICS.size()];
+        for (int t = 0; t < TRIALS; t++) {
+            SplittableRandom r = new SplittableRandom(seed0 + t);
+            AbScan scan = new AbScan(SETTINGS, true);
+            for (int u = 0; u < 2 * n; u++) {
+                user(scan, r, "u" + u, u % 2 == 0 ? "a" : "b", 0.2);
+            }
+            AbReport rep = AbAnalysis.analyze(scan, null, options(sequential));
+            for (int m = 0; m < METRICS.size(); m++) {
+                if (rep.comparisons().get(m).significant()) {
+                    hits[m]++;
+                }
+            }
+        }
+        double[] rates = new double[hits.length];
+        for (int m = 0; m < hits.length; m++) {
+            rates[m] = (double) hits[m] / TRIALS;
+        }
+        return rates;
+    }
+
+    @Test
+    void aaTests_falsePositivesAtMostFivePercentPerMetric() {
+        double[] fixed = aa(1000, 1000, false);
+        double[] seq = aa(5000, 1000, true);
+        for (int m = 0; m < METRICS.size(); m++) {
+            System.out.printf(java.util.Locale.ROOT, "abtest A/A %-14s fixed %.3f sequential %.3f (%d trials)%n",
+                    METRICS.get(m), fixed[m], seq[m], TRIALS);
+            assertTrue(fixed[m] <= 0.05, METRICS.get(m) + " fixed-horizon false positives " + fixed[m]);
+            assertTrue(seq[m] <= 0.05, METRICS.get(m) + " sequential false positives " + seq[m]);
+        }
+    }
+
+    /** Ten looks at 10%, 20%, ... of the users: a false positive is any look that is significant. */
+    @Test
+    void sequential_survivesTenInterimLooks() {
+        int[] seqHits = new int[METRICS.size()];
+        int[] fixedHits = new int[METRICS.size()];
+        int n = 2000;
+        for (int t = 0; t < LOOK_TRIALS; t++) {
+            SplittableRandom r = new SplittableRandom(9000 + t);
+            AbScan scan = new AbScan(SETTINGS, true);
+            boolean[] seqSeen = new boolean[METRICS.size()];
+            boolean[] fixedSeen = new boolean[METRICS.size()];
+            for (int look = 1; look <= 10; look++) {
+                for (int u = (look - 1) * n / 10; u < look * n / 10; u++) {
+                    user(scan, r, "a" + u, "a", 0.2);
+                    user(scan, r, "b" + u, "b", 0.2);
+                }
+                AbReport seq = AbAnalysis.analyze(scan, null, options(true));
+                for (int m = 0; m < METRICS.size(); m++) {
+                    AbReport.Comparison c = seq.comparisons().get(m);
+                    seqSeen[m] |= c.significant();
+                    fixedSeen[m] |= c.pFixed() < 0.05;
+                }
+            }
+            for (int m = 0; m < METRICS.size(); m++) {
+                seqHits[m] += seqSeen[m] ? 1 : 0;
+                fixedHits[m] += fixedSeen[m] ? 1 : 0;
+            }
+        }
+        for (int m = 0; m < METRICS.size(); m++) {
+            double seq = (double) seqHits[m] / LOOK_TRIALS;
+            System.out.printf(java.util.Locale.ROOT, "abtest 10 looks %-14s sequential %.3f fixed-horizon %.3f (%d trials)%n",
+                    METRICS.get(m), seq, (double) fixedHits[m] / LOOK_TRIALS, LOOK_TRIALS);
+            assertTrue(seq <= 0.05, METRICS.get(m) + ": peeking 10 times, sequential false positives " + seq);
+        }
+    }
+
+    /** A 3-point lift on a 20% conversion rate, 10,000 users an arm: found at least as often as planned (80%). */
+    @Test
+    void aPlantedLiftIsFound() {
+        int trials = 100;
+        int found = 0;
+        for (int t = 0; t < trials; t++) {
+            SplittableRandom r = new SplittableRandom(20_000 + t);
+            AbScan scan = new AbScan(new AbSettings(null, "user", null, List.of(Metric.parse("converted:any",
+                    java.util.Set.of())), RecordFilter.all(), null), true);
+            for (int u = 0; u < 10_000; u++) {
+                user(scan, r, "a" + u, "a", 0.20);
+                user(scan, r, "b" + u, "b", 0.23);
+            }
+            AbReport.Comparison c = AbAnalysis.analyze(scan, null, options(false)).comparisons().get(0);
+            found += c.significant() && c.difference() > 0 ? 1 : 0;
+        }
+        System.out.printf(java.util.Locale.ROOT, "abtest planted +3 points on 20%%: found %d of %d%n", found, trials);
+        assertTrue(found >= 0.8 * trials, "found " + found + " of " + trials);
+    }
+}

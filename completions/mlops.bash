@@ -158,12 +158,15 @@ function _complete_mlops() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} drift" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} collapse" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health" ];    then _picocli_mlops; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} abtest" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} select" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} promote" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rollback" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} history" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_mlops; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} abtest plan" ];    then _picocli_mlops_abtest; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} abtest assign" ];    then _picocli_mlops_abtest; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry list" ];    then _picocli_mlops_registry; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry show" ];    then _picocli_mlops_registry; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry freeze" ];    then _picocli_mlops_registry; return $?; fi
@@ -176,31 +179,37 @@ function _complete_mlops() {
   local cmds1=(drift)
   local cmds2=(collapse)
   local cmds3=(health)
-  local cmds4=(select)
-  local cmds5=(registry)
-  local cmds6=(promote)
-  local cmds7=(rollback)
-  local cmds8=(history)
-  local cmds9=(help)
-  local cmds10=(registry list)
-  local cmds11=(registry show)
-  local cmds12=(registry freeze)
-  local cmds13=(registry verify)
-  local cmds14=(registry diff)
-  local cmds15=(registry recover)
+  local cmds4=(abtest)
+  local cmds5=(select)
+  local cmds6=(registry)
+  local cmds7=(promote)
+  local cmds8=(rollback)
+  local cmds9=(history)
+  local cmds10=(help)
+  local cmds11=(abtest plan)
+  local cmds12=(abtest assign)
+  local cmds13=(registry list)
+  local cmds14=(registry show)
+  local cmds15=(registry freeze)
+  local cmds16=(registry verify)
+  local cmds17=(registry diff)
+  local cmds18=(registry recover)
 
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mlops_registry_recover; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mlops_registry_diff; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mlops_registry_verify; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mlops_registry_freeze; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mlops_registry_show; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mlops_registry_list; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mlops_help; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mlops_history; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mlops_rollback; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mlops_promote; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mlops_registry; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mlops_select; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mlops_registry_recover; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mlops_registry_diff; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mlops_registry_verify; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mlops_registry_freeze; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mlops_registry_show; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mlops_registry_list; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mlops_abtest_assign; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mlops_abtest_plan; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mlops_help; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mlops_history; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mlops_rollback; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mlops_promote; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mlops_registry; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mlops_select; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mlops_abtest; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_mlops_health; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_mlops_collapse; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_mlops_drift; return $?; fi
@@ -215,7 +224,7 @@ function _picocli_mlops() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="analyze drift collapse health select registry promote rollback history help"
+  local commands="analyze drift collapse health abtest select registry promote rollback history help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -657,6 +666,135 @@ function _picocli_mlops_health() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `abtest` subcommand.
+function _picocli_mlops_abtest() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="plan assign"
+  local flag_opts="'--verbose' '-h' '--help' '--sequential' '--fail-on-srm'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--arm' '--control' '--unit' '--metric' '--segment-by' '--pre' '--n-star' '--alpha' '--correction' '--split' '--max-segments' '--lower-is-better' '--fail-on-loss' '--registry'"
+  local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse" "langfuse-csv" "litellm" "openai-batch" "anthropic-batch" "helicone" "helicone-csv" "burstgpt") # --input-format values
+  local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--by')
+      return
+      ;;
+    '--where')
+      return
+      ;;
+    '--since')
+      return
+      ;;
+    '--until')
+      return
+      ;;
+    '--input-format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
+      ;;
+    '--map')
+      return
+      ;;
+    '--mapping')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-bad-lines')
+      return
+      ;;
+    '--max-line-bytes')
+      return
+      ;;
+    '--threads')
+      return
+      ;;
+    '--join-input')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-groups')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--arm')
+      return
+      ;;
+    '--control')
+      return
+      ;;
+    '--unit')
+      return
+      ;;
+    '--metric')
+      return
+      ;;
+    '--segment-by')
+      return
+      ;;
+    '--pre')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--n-star')
+      return
+      ;;
+    '--alpha')
+      return
+      ;;
+    '--correction')
+      return
+      ;;
+    '--split')
+      return
+      ;;
+    '--max-segments')
+      return
+      ;;
+    '--lower-is-better')
+      return
+      ;;
+    '--fail-on-loss')
+      return
+      ;;
+    '--registry')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local IFS=$'\n'
+    type compopt &>/dev/null && compopt -o filenames
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}" -- "${curr_word}") $(compgen -f -- "${curr_word}") ) # log files
+  fi
+}
+
 # Generates completions for the options and subcommands of the `select` subcommand.
 function _picocli_mlops_select() {
   # Get completion data
@@ -977,6 +1115,78 @@ function _picocli_mlops_help() {
   local commands=""
   local flag_opts=""
   local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `plan` subcommand.
+function _picocli_mlops_abtest_plan() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--verbose' '-h' '--help'"
+  local arg_opts="'--baseline' '--mde' '--alpha' '--power' '--sd' '--arms'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--baseline')
+      return
+      ;;
+    '--mde')
+      return
+      ;;
+    '--alpha')
+      return
+      ;;
+    '--power')
+      return
+      ;;
+    '--sd')
+      return
+      ;;
+    '--arms')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `assign` subcommand.
+function _picocli_mlops_abtest_assign() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--verbose' '-h' '--help'"
+  local arg_opts="'--experiment' '--arms'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--experiment')
+      return
+      ;;
+    '--arms')
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

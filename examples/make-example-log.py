@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Writes examples/logs.jsonl: 400 requests to two versions of a support bot (seeded, so the
-file is the same on every run). Run from the repository root: python3 examples/make-example-log.py"""
+file is the same on every run). It is also a small A/B test: users are split between the versions
+(even user numbers see v11, odd ones v12), so mlops abtest examples/logs.jsonl compares them.
+Run from the repository root: python3 examples/make-example-log.py"""
 import json, random, datetime
 
 rng = random.Random(7)
@@ -23,7 +25,8 @@ with open("examples/logs.jsonl", "w") as f:
             "model": "support-bot",
             "version": version,
             "stage": "production" if version == "v11" else "canary",
-            "user": f"u{rng.randrange(120):03d}",
+            # one draw, as before the split, so that every other field is unchanged
+            "user": f"u{rng.randrange(120) // 2 * 2 + (0 if version == 'v11' else 1):03d}",
             "segment": seg,
             "region": rng.choice(["eu", "us"]),
             "prompt": rng.choice(prompts),

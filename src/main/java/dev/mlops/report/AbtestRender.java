@@ -37,14 +37,14 @@ public final class AbtestRender {
         sb.append('\n');
         String title = (r.sequential() ? "always-valid (sequential) results, " : "results, ") + r.correction()
                 + " over " + r.family();
-        TextTable t = table(markdown ? null : title, r.comparisons(), false, r.alpha());
+        TextTable t = table(markdown ? null : title, r.comparisons(), false, r.alpha(), markdown);
         if (markdown) {
             sb.append(title).append("\n\n");
         }
         sb.append(markdown ? t.markdown() : t.text());
         if (!r.segments().isEmpty()) {
             String st = "by " + r.segmentField() + ", " + r.correction() + " over " + r.segmentFamily();
-            TextTable s = table(markdown ? null : st, r.segments(), true, r.alpha());
+            TextTable s = table(markdown ? null : st, r.segments(), true, r.alpha(), markdown);
             sb.append('\n').append(markdown ? st + "\n\n" + s.markdown() : s.text());
             for (AbReport.Pooled p : r.pooled()) {
                 if (!Double.isNaN(p.oddsRatio())) {
@@ -72,13 +72,18 @@ public final class AbtestRender {
                 + "\n";
     }
 
-    private static TextTable table(String title, List<AbReport.Comparison> rows, boolean segments, double alpha) {
+    /** The comparisons: the table leaves the means out to fit 80 columns; Markdown has them. */
+    private static TextTable table(String title, List<AbReport.Comparison> rows, boolean segments, double alpha,
+                                   boolean means) {
         List<String> h = new ArrayList<>();
         if (segments) {
             h.add("segment");
         }
-        h.addAll(List.of("metric", "arm", "control", "arm mean", "lift [" + Math.round((1 - alpha) * 100)
-                + "% CI]", "", "p", "p adj", "verdict"));
+        h.addAll(List.of("metric", "arm"));
+        if (means) {
+            h.addAll(List.of("control", "arm mean"));
+        }
+        h.addAll(List.of("lift [" + Math.round((1 - alpha) * 100) + "% CI]", "", "p", "p adj", "verdict"));
         TextTable t = new TextTable(title, h);
         double scale = 0;
         for (AbReport.Comparison c : rows) {
@@ -89,17 +94,30 @@ public final class AbtestRender {
             if (segments) {
                 cells.add(c.segment());
             }
-            boolean rate = c.metric().endsWith("_rate") || c.metric().equals("thumbs_up") || c.metric().endsWith(":rate")
-                    || c.metric().endsWith(":any");
-            cells.addAll(List.of(c.metric(), c.arm(), rate ? Fmt.percent(c.meanControl()) : Fmt.num(c.meanControl()),
-                    rate ? Fmt.percent(c.meanArm()) : Fmt.num(c.meanArm()),
-                    Double.isNaN(c.lift()) ? "-" : String.format(Locale.ROOT, "%s [%s, %s]", pct(c.lift()),
-                            pct(c.liftLow()), pct(c.liftHigh())),
-                    LiftBar.draw(c.liftLow(), c.lift(), c.liftHigh(), scale),
-                    Fmt.significant(c.p(), 2), Fmt.significant(c.pAdjusted(), 2), c.verdict()));
+            cells.addAll(List.of(c.metric(), c.arm()));
+            if (means) {
+                boolean rate = c.metric().endsWith("_rate") || c.metric().equals("thumbs_up")
+                        || c.metric().endsWith(":rate") || c.metric().endsWith(":any");
+                cells.add(rate ? Fmt.percent(c.meanControl()) : Fmt.num(c.meanControl()));
+                cells.add(rate ? Fmt.percent(c.meanArm()) : Fmt.num(c.meanArm()));
+            }
+            cells.addAll(List.of(Double.isNaN(c.lift()) ? "-" : String.format(Locale.ROOT, "%s [%s, %s]", pct(c.lift()),
+                            pct(c.liftLow()).replace("%", ""), pct(c.liftHigh()).replace("%", "")),
+                    LiftBar.draw(c.liftLow(), c.lift(), c.liftHigh(), scale), p(c.p()), p(c.pAdjusted()), c.verdict()));
             t.row(cells);
         }
         return t;
+    }
+
+    /** A p-value for people: two significant digits, three decimals below 0.01, and "<0.001" below that. */
+    static String p(double p) {
+        if (Double.isNaN(p)) {
+            return "-";
+        }
+        if (p < 0.001) {
+            return "<0.001";
+        }
+        return p < 0.01 ? String.format(Locale.ROOT, "%.3f", p) : Fmt.significant(p, 2);
     }
 
     private static double finite(double v) {

@@ -5,7 +5,7 @@ package dev.mlops.report;
  * with | at zero, [ ] at the interval's ends and o at the estimate.
  */
 final class LiftBar {
-    static final int WIDTH = 15;
+    static final int WIDTH = 9;
 
     private LiftBar() {
     }

@@ -280,6 +280,53 @@ class AbtestCommandTest {
         assertTrue(split.err().contains("--split names v3, which is not an arm"), split.err());
     }
 
+    /** The README shows the table of the example log: it is what mlops prints, byte for byte. */
+    @Test
+    void theReadmesExampleIsWhatItPrints() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int at = readme.indexOf("On the example log (its users are split");
+        int from = readme.indexOf("```\n", at) + 4;
+        String shown = readme.substring(from, readme.indexOf("```", from));
+        Cli.Result r = Cli.run("abtest", "examples/logs.jsonl", "--control", "v11", "--metric", "error_rate",
+                "--metric", "latency_ms", "--metric", "thumbs_up");
+        assertEquals(0, r.exit(), r.toString());
+        assertEquals(shown, r.out());
+    }
+
+    /** 25 segments: the 20 with the most units are kept, the rest are (other); Holm over the 21 segments' tests. */
+    @Test
+    void segmentsAreCappedAtTwenty_andHolmRunsOverTheSegmentFamily() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        SplittableRandom r = new SplittableRandom(4);
+        int id = 0;
+        for (int s = 0; s < 25; s++) {
+            int users = 200 - 5 * s;
+            for (int u = 0; u < users; u++) {
+                sb.append(String.format(Locale.ROOT, "{\"user\":\"p%d\",\"arm\":\"%s\",\"country\":\"c%02d\","
+                        + "\"status\":\"%s\"}%n", id++, u % 2 == 0 ? "a" : "b", s, r.nextDouble() < 0.1 ? "error" : "ok"));
+            }
+        }
+        Files.writeString(dir.resolve("countries.jsonl"), sb);
+        JsonNode j = json("abtest", "countries.jsonl", "--metric", "error_rate", "--segment-by", "country",
+                "--correction", "holm");
+        JsonNode seg = j.get("segments");
+        assertEquals(21, seg.size());
+        assertEquals("(other)", seg.get(20).get("segment").asText());
+        assertEquals(100 + 95 + 90 + 85 + 80, seg.get(20).get("units_arm").asLong()
+                + seg.get(20).get("units_control").asLong(), "c20..c24 have 100, 95, 90, 85 and 80 users");
+        assertTrue(j.get("warnings").toString().contains("25 segments of country; the 5 with the fewest units are merged "
+                + "into (other)"), j.get("warnings").toString());
+        double[] p = new double[21];
+        for (int i = 0; i < 21; i++) {
+            p[i] = seg.get(i).get("p").asDouble();
+        }
+        double[] holm = dev.mlops.stats.MultipleTesting.holm(p);
+        for (int i = 0; i < 21; i++) {
+            assertEquals(holm[i], seg.get(i).get("p_adjusted").asDouble(), 1e-15);
+        }
+        assertEquals("21 tests: 21 segments × 1 metric × 1 arm", j.get("segment_family").asText());
+    }
+
     @Test
     void plan_printsTheUnitsPerArm() {
         Cli.Result r = run("abtest", "plan", "--baseline", "0.10", "--mde", "0.02");

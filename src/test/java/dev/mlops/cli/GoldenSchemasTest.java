@@ -74,6 +74,9 @@ class GoldenSchemasTest {
         golden("drift", run("drift", "logs.jsonl", "--baseline-until", "2026-11-01T11:00:00Z", "--format", "json"));
         golden("collapse", run("collapse", "feedback.jsonl", "--window", "1d", "--against", "v11", "--format", "json"));
         golden("health", run("health", "logs.jsonl", "--format", "json"));
+        golden("abtest", run("abtest", "logs.jsonl", "--control", "v11", "--metric", "error_rate", "--metric",
+                "latency_ms", "--metric", "thumbs_up", "--metric", "cost_usd", "--segment-by", "segment", "--sequential",
+                "--format", "json"));
         run("select", "logs.jsonl", "-n", "40", "-o", "picked.jsonl", "--report", "coverage.json");
         golden("select-coverage", Files.readString(dir.resolve("coverage.json")));
     }

@@ -119,17 +119,17 @@ public final class AbAnalysis {
                 warnings.add(String.format(Locale.ROOT, "%s: %,d unit%s without it, left out of it", m.name(),
                         roll.without(), roll.without() == 1 ? "" : "s"));
             }
-            if (pre != null && m.kind().ratio() && !roll.oneRequestEach()) {
-                warnings.add(m.name() + ": a per-request ratio, compared without CUPED");
-            }
+
             for (int slot = 0; slot <= segmentNames.size(); slot++) {
                 ArmMoments[] arms = roll.moments()[slot];
                 for (int a = 0; a < names.size(); a++) {
                     if (a == c) {
                         continue;
                     }
+                    ArmMoments[] linear = roll.linear() == null ? null
+                            : new ArmMoments[] {roll.linear()[slot][a], roll.linear()[slot][c]};
                     AbReport.Comparison cmp = AbCompare.compare(slot == 0 ? null : segmentNames.get(slot - 1), m,
-                            names.get(a), control, arms[a], arms[c], roll.theta(), roll.preMean(), s);
+                            names.get(a), control, arms[a], arms[c], linear, roll.theta(), roll.preMean(), s);
                     (slot == 0 ? overall : bySegment).add(cmp);
                 }
             }

@@ -19,11 +19,12 @@ final class AbCompare {
 
     /**
      * Compares arm t with control c: the delta method for a per-request ratio (unless every unit
-     * had one request), else CUPED-adjusted Welch with a pre-period, else the two-proportion z-test
+     * had one request; CUPED-adjusted on the linearised values of {@code linear}, treatment then control,
+     * with a pre-period), else CUPED-adjusted Welch with a pre-period, else the two-proportion z-test
      * when every unit's value is 0 or 1, else Welch. {@code theta} is NaN without a pre-period.
      */
     static AbReport.Comparison compare(String segment, Metric metric, String arm, String control, ArmMoments t,
-                                       ArmMoments c, double theta, double preMean, Settings s) {
+                                       ArmMoments c, ArmMoments[] linear, double theta, double preMean, Settings s) {
         if (t.n < 2 || c.n < 2) {
             return new AbReport.Comparison(segment, metric.name(), arm, control, "none", c.n, t.n,
                     c.n == 0 ? Double.NaN : c.mean(), t.n == 0 ? Double.NaN : t.mean(), Double.NaN, Double.NaN,
@@ -45,6 +46,16 @@ final class AbCompare {
             mc = rc.mean();
             vt = rt.variance();
             vc = rc.variance();
+            if (linear != null && !Double.isNaN(theta)) {
+                ArmMoments lt = linear[0];
+                ArmMoments lc = linear[1];
+                double raw = lt.variance() / lt.n + lc.variance() / lc.n;
+                mt -= theta * (lt.x / lt.n);
+                mc -= theta * (lc.x / lc.n);
+                vt = lt.adjustedVariance(theta) / lt.n;
+                vc = lc.adjustedVariance(theta) / lc.n;
+                cuped = new AbReport.CupedFit(theta, raw == 0 ? 0 : 1 - (vt + vc) / raw, lt.withPre + lc.withPre);
+            }
             r = TwoSample.normal(mt - mc, Math.sqrt(vt + vc));
             test = "delta";
         } else if (!Double.isNaN(theta)) {

@@ -30,7 +30,7 @@ final class Units {
      * units with and without the metric; CUPED's θ and pooled pre-period mean (NaN without one).
      */
     record Rollup(ArmMoments[][] moments, long with, long without, double theta, double preMean,
-                  boolean oneRequestEach) {
+                  boolean oneRequestEach, ArmMoments[][] linear) {
     }
 
     Rollup rollup(int k, Metric m) {
@@ -44,7 +44,7 @@ final class Units {
         long without = 0;
         double preSum = 0;
         long preN = 0;
-        boolean cuped = pre != null && !m.kind().ratio();
+        boolean cuped = pre != null;
         if (cuped) {
             for (int i = 0; i < keys.length; i++) {
                 if (armOf[i] >= 0) {
@@ -106,7 +106,84 @@ final class Units {
             }
             theta = dev.mlops.stats.Cuped.theta(n, sx, sy, sxx, sxy);
         }
-        return new Rollup(mo, with, without, theta, preMean, oneEach);
+        ArmMoments[][] linear = null;
+        if (pre != null && m.kind().ratio() && !oneEach) {
+            linear = linearised(k, mo);
+            if (linear != null) {
+                theta = thetaOf(linear[0]);
+                preMean = 0;
+            }
+        }
+        return new Rollup(mo, with, without, theta, preMean, oneEach, linear);
+    }
+
+    private static double thetaOf(ArmMoments[] arms) {
+        long n = 0;
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
+        for (ArmMoments am : arms) {
+            n += am.n;
+            sx += am.x;
+            sy += am.y;
+            sxx += am.x2;
+            sxy += am.xy;
+        }
+        return dev.mlops.stats.Cuped.theta(n, sx, sy, sxx, sxy);
+    }
+
+    /**
+     * CUPED for a per-request ratio, by the delta method's linearisation: a unit's post value is
+     * (num − R·den) / mean(den), R and mean(den) those of its arm (and segment); its pre value
+     * (num' − R'·den') / mean(den'), R' and mean(den') pooled over the units with a pre-period, and 0
+     * (the pooled mean) for a unit without one. Null when no unit has a pre-period value.
+     */
+    private ArmMoments[][] linearised(int k, ArmMoments[][] mo) {
+        double preNum = 0;
+        double preDen = 0;
+        long preN = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (armOf[i] >= 0 && table.count(index[i], k) > 0) {
+                int p = pre.find(keys[i]);
+                if (p >= 0 && pre.count(p, k) > 0) {
+                    preNum += pre.sum(p, k);
+                    preDen += pre.count(p, k);
+                    preN++;
+                }
+            }
+        }
+        if (preN == 0) {
+            return null;
+        }
+        double preRatio = preNum / preDen;
+        double preMeanDen = preDen / preN;
+        ArmMoments[][] lin = new ArmMoments[mo.length][arms];
+        for (ArmMoments[] row : lin) {
+            for (int a = 0; a < arms; a++) {
+                row[a] = new ArmMoments();
+            }
+        }
+        for (int i = 0; i < keys.length; i++) {
+            int a = armOf[i];
+            int u = index[i];
+            int count = a < 0 ? 0 : table.count(u, k);
+            if (count == 0) {
+                continue;
+            }
+            double num = table.sum(u, k);
+            int p = pre.find(keys[i]);
+            boolean observed = p >= 0 && pre.count(p, k) > 0;
+            double x = observed ? (pre.sum(p, k) - preRatio * pre.count(p, k)) / preMeanDen : 0;
+            for (int slot : segmentOf[i] > 0 ? new int[] {0, segmentOf[i]} : new int[] {0}) {
+                ArmMoments arm = mo[slot][a];
+                double ratio = arm.num / arm.den;
+                double y = (num - ratio * count) / (arm.den / arm.n);
+                lin[slot][a].addUnit(y, y, 1);
+                lin[slot][a].addPre(x, y, observed);
+            }
+        }
+        return lin;
     }
 
     private static void add(ArmMoments am, double y, double num, double den, double x, double preMean, boolean cuped) {

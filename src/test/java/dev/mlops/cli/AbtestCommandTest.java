@@ -130,6 +130,42 @@ class AbtestCommandTest {
                 < plain.get("difference_high").asDouble() - plain.get("difference_low").asDouble());
     }
 
+    /**
+     * CUPED on a per-request ratio (mean latency) through its linearisation. Expected values from an
+     * independent numpy implementation of the same formulas (src/test/python/cuped_ratio_check.py); the
+     * latencies are whole microseconds, the resolution at which a unit's latencies are summed.
+     */
+    @Test
+    void cupedAdjustsAPerRequestRatioOnItsLinearisation() throws IOException {
+        int[][] post = {{300, 2}, {501, 3}, {120, 1}, {800, 4}, {410, 2}, {200, 2}, {639, 3}, {90, 1}, {330, 2}, {702, 3}};
+        int[][] before = {{280, 2}, {450, 3}, {130, 1}, {760, 4}, {380, 2}, {190, 2}, {600, 3}, {100, 1}};
+        StringBuilder a = new StringBuilder();
+        StringBuilder b = new StringBuilder();
+        for (int u = 0; u < post.length; u++) {
+            for (int i = 0; i < post[u][1]; i++) {
+                a.append(String.format(Locale.ROOT, "{\"user\":\"u%d\",\"arm\":\"%s\",\"latency_ms\":%s}%n", u,
+                        u % 2 == 0 ? "a" : "b", (double) post[u][0] / post[u][1]));
+            }
+            if (u < before.length) {
+                for (int i = 0; i < before[u][1]; i++) {
+                    b.append(String.format(Locale.ROOT, "{\"user\":\"u%d\",\"latency_ms\":%s}%n", u,
+                            (double) before[u][0] / before[u][1]));
+                }
+            }
+        }
+        Files.writeString(dir.resolve("post.jsonl"), a);
+        Files.writeString(dir.resolve("pre.jsonl"), b);
+        JsonNode c = comparison(json("abtest", "post.jsonl", "--pre", "pre.jsonl", "--metric", "latency_ms"), "latency_ms");
+        assertEquals("delta", c.get("test").asText());
+        assertEquals(0.9606562986169473, c.get("cuped").get("theta").asDouble(), 1e-9);
+        assertEquals(170.88643472902618, c.get("mean_control").asDouble(), 1e-6);
+        assertEquals(185.39818065558921, c.get("mean_arm").asDouble(), 1e-6);
+        assertEquals(14.511745926563037, c.get("difference").asDouble(), 1e-6);
+        assertEquals(0.3350345891666566, c.get("p").asDouble(), 1e-9);
+        assertEquals(0.7080088311880162, c.get("cuped").get("variance_reduction").asDouble(), 1e-9);
+        assertEquals(8, c.get("cuped").get("units_with_pre").asLong());
+    }
+
     /** Kidney stones as users: arm A better in each segment, worse over all (GOLDEN.md: MH OR 1.4468466, CMH p 0.1481441). */
     @Test
     void segments_warnOfSimpsonsParadox_andPoolWithMantelHaenszel() throws IOException {

@@ -90,22 +90,7 @@ final class Units {
                 add(mo[segmentOf[i]][a], y, num, den, x, preMean, cuped);
             }
         }
-        double theta = Double.NaN;
-        if (cuped) {
-            long n = 0;
-            double sx = 0;
-            double sy = 0;
-            double sxx = 0;
-            double sxy = 0;
-            for (ArmMoments am : mo[0]) {
-                n += am.n;
-                sx += am.x;
-                sy += am.y;
-                sxx += am.x2;
-                sxy += am.xy;
-            }
-            theta = dev.mlops.stats.Cuped.theta(n, sx, sy, sxx, sxy);
-        }
+        double theta = cuped ? thetaOf(mo[0]) : Double.NaN;
         ArmMoments[][] linear = null;
         if (pre != null && m.kind().ratio() && !oneEach) {
             linear = linearised(k, mo);

@@ -11,11 +11,7 @@ public final class MultipleTesting {
     /** Benjamini-Hochberg adjusted p-values (scipy.stats.false_discovery_control), in input order. */
     public static double[] benjaminiHochberg(double[] p) {
         int n = p.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
+        Integer[] order = ascending(p);
         double[] adjusted = new double[n];
         double min = 1;
         for (int r = n - 1; r >= 0; r--) {
@@ -29,11 +25,7 @@ public final class MultipleTesting {
     /** Holm's step-down adjusted p-values (statsmodels multipletests method="holm"), in input order. */
     public static double[] holm(double[] p) {
         int n = p.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
+        Integer[] order = ascending(p);
         double[] adjusted = new double[n];
         double max = 0;
         for (int r = 0; r < n; r++) {
@@ -42,5 +34,15 @@ public final class MultipleTesting {
             adjusted[i] = max;
         }
         return adjusted;
+    }
+
+    /** The indices of p, from the smallest p to the largest. */
+    private static Integer[] ascending(double[] p) {
+        Integer[] order = new Integer[p.length];
+        for (int i = 0; i < p.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
+        return order;
     }
 }

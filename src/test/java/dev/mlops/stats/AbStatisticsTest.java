@@ -28,6 +28,20 @@ class AbStatisticsTest {
         return s / (v.length - 1);
     }
 
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static double[] ones(double[] like) {
+        double[] o = new double[like.length];
+        java.util.Arrays.fill(o, 1);
+        return o;
+    }
+
     @Test
     void sampleRatioMismatch() {
         ChiSquare.Result flagged = ChiSquare.goodnessOfFit(new double[] {1, 1}, new long[] {10_000, 10_500});
@@ -65,17 +79,7 @@ class AbStatisticsTest {
     void cupedThetaAndTheVarianceItRemoves() {
         double[] y = {10, 12, 9, 14, 11, 13, 8, 15};
         double[] x = {9, 11, 9, 13, 10, 12, 7, 14};
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        for (int i = 0; i < y.length; i++) {
-            sx += x[i];
-            sy += y[i];
-            sxx += x[i] * x[i];
-            sxy += x[i] * y[i];
-        }
-        double theta = Cuped.theta(y.length, sx, sy, sxx, sxy);
+        double theta = Cuped.theta(y.length, dot(x, ones(x)), dot(y, ones(y)), dot(x, x), dot(x, y));
         assertEquals(1.0429043, theta, 1e-7);
         double[] adjusted = new double[y.length];
         for (int i = 0; i < y.length; i++) {
@@ -108,19 +112,8 @@ class AbStatisticsTest {
     void deltaMethodRatio() {
         double[] num = {1, 0, 2, 1, 0, 3, 1, 0, 0, 2};
         double[] den = {3, 1, 4, 2, 2, 5, 1, 1, 2, 3};
-        double sn = 0;
-        double sd = 0;
-        double snn = 0;
-        double sdd = 0;
-        double snd = 0;
-        for (int i = 0; i < num.length; i++) {
-            sn += num[i];
-            sd += den[i];
-            snn += num[i] * num[i];
-            sdd += den[i] * den[i];
-            snd += num[i] * den[i];
-        }
-        Ratio.Mean m = Ratio.of(num.length, sn, sd, snn, sdd, snd);
+        Ratio.Mean m = Ratio.of(num.length, dot(num, ones(num)), dot(den, ones(den)), dot(num, num), dot(den, den),
+                dot(num, den));
         // python3 -c "import numpy as np; n=np.array(NUM); d=np.array(DEN); R=n.sum()/d.sum(); l=(n-R*d)/d.mean(); print(R, np.var(l, ddof=1)/len(n))"
         assertEquals(0.4166666666666667, m.mean(), 1e-12);
         assertEquals(0.0070998371056241434, m.variance(), 1e-12);

@@ -15,7 +15,9 @@ import java.nio.file.Path;
  * The one reader of small typed JSONL files that are not logs: canary evals, preference pairs,
  * votes. It shares the logs' handling of compression (gzip and zstd by their magic bytes),
  * regular files only, a bounded line length, and one-line errors naming the file and the line.
- * Each line is a JSON object handed to the caller with its line number.
+ * Each line is a JSON object handed to the caller with its line number; a file that starts with
+ * {@code [} is one JSON array of objects instead (FastChat's battles, AlpacaEval's annotations),
+ * streamed element by element, each with the line it starts on.
  */
 public final class JsonLines {
     /** The longest line read, in bytes: past it the file is refused. */
@@ -42,6 +44,9 @@ public final class JsonLines {
                 byte[] magic = raw.readNBytes(6);
                 raw.reset();
                 InputStream r = new java.io.BufferedInputStream(Compression.detect(magic, magic.length).wrap(raw), 1 << 16);
+                if (firstByte(r) == '[') {
+                    return array(r, name, row);
+                }
                 long n = 0;
                 long objects = 0;
                 String line;
@@ -69,6 +74,43 @@ public final class JsonLines {
         } catch (IOException e) {
             throw new InputException(name + ": " + LogScan.ioMessage(e));
         }
+    }
+
+    /** The first byte that is not white space or a byte-order mark, left unread. */
+    private static int firstByte(InputStream r) throws IOException {
+        r.mark(1 << 16);
+        int c;
+        int read = 0;
+        do {
+            c = r.read();
+            read++;
+        } while (c >= 0 && read < (1 << 16) - 1 && (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xEF
+                || c == 0xBB || c == 0xBF));
+        r.reset();
+        return c;
+    }
+
+    private static long array(InputStream r, String name, Row row) throws IOException {
+        long objects = 0;
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(r)) {
+            p.nextToken();
+            com.fasterxml.jackson.core.JsonToken t;
+            while ((t = p.nextToken()) != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+                long line = p.currentTokenLocation().getLineNr();
+                if (t == null) {
+                    throw new InputException(name + ":" + line + ": the JSON array is not closed");
+                }
+                if (t != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    throw new InputException(name + ":" + line + ": expected a JSON object");
+                }
+                row.accept(p.readValueAsTree(), line);
+                objects++;
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new InputException(name + ":" + line + ": malformed JSON");
+        }
+        return objects;
     }
 
     /** One line's bytes, decoded strictly, so that invalid UTF-8 is named with its own line. */

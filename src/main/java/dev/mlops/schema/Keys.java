@@ -24,7 +24,8 @@ public final class Keys {
     public static final Map<String, Class<? extends Record>> DOCUMENTS = Map.of(
             AnalyzeDoc.SCHEMA, AnalyzeDoc.class, DriftDoc.SCHEMA, DriftDoc.class, HealthDoc.SCHEMA, HealthDoc.class,
             CollapseDoc.SCHEMA, CollapseDoc.class, SelectDoc.SCHEMA, SelectDoc.class, VerifyDoc.SCHEMA, VerifyDoc.class,
-            DiffDoc.SCHEMA, DiffDoc.class, ManifestDoc.SCHEMA, ManifestDoc.class, AbtestDoc.SCHEMA, AbtestDoc.class);
+            DiffDoc.SCHEMA, DiffDoc.class, ManifestDoc.SCHEMA, ManifestDoc.class, AbtestDoc.SCHEMA, AbtestDoc.class,
+            CompareDoc.SCHEMA, CompareDoc.class);
 
     private static final PropertyNamingStrategies.NamingBase SNAKE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;

@@ -22,6 +22,7 @@ class BoundariesTest {
                 .layer("release").definedBy("dev.mlops.release..")
                 .layer("selection").definedBy("dev.mlops.selection..")
                 .layer("experiment").definedBy("dev.mlops.experiment..")
+                .layer("preference").definedBy("dev.mlops.preference..")
                 .layer("analysis").definedBy("dev.mlops.analysis..")
                 .layer("registry").definedBy("dev.mlops.registry..")
                 .layer("schema").definedBy("dev.mlops.schema..")
@@ -35,14 +36,17 @@ class BoundariesTest {
                 .whereLayer("release").mayOnlyBeAccessedByLayers("cli", "report")
                 .whereLayer("selection").mayOnlyBeAccessedByLayers("cli", "report")
                 .whereLayer("experiment").mayOnlyBeAccessedByLayers("cli", "report")
+                .whereLayer("preference").mayOnlyBeAccessedByLayers("cli", "report")
                 .whereLayer("analysis").mayOnlyBeAccessedByLayers("cli", "report", "selection", "experiment")
                 .whereLayer("registry").mayOnlyBeAccessedByLayers("cli", "report", "release", "analysis", "selection",
                         "experiment")
                 .whereLayer("schema").mayOnlyBeAccessedByLayers("cli", "report", "release")
-                .whereLayer("logs").mayOnlyBeAccessedByLayers("cli", "report", "selection", "analysis", "experiment")
+                .whereLayer("logs").mayOnlyBeAccessedByLayers("cli", "report", "selection", "analysis", "experiment",
+                        "preference")
                 .whereLayer("io").mayOnlyBeAccessedByLayers("cli", "report", "release", "selection", "analysis",
-                        "experiment", "registry", "logs")
-                .whereLayer("stats").mayOnlyBeAccessedByLayers("cli", "report", "selection", "analysis", "experiment")
+                        "experiment", "preference", "registry", "logs")
+                .whereLayer("stats").mayOnlyBeAccessedByLayers("cli", "report", "selection", "analysis", "experiment",
+                        "preference")
                 .whereLayer("text").mayOnlyBeAccessedByLayers("cli", "report", "release", "selection", "analysis",
                         "experiment", "registry", "logs")
                 .check(CLASSES);
@@ -53,7 +57,7 @@ class BoundariesTest {
         noClasses().that().resideInAPackage("dev.mlops.stats..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.mlops.analysis..", "dev.mlops.cli..", "dev.mlops.io..", "dev.mlops.logs..",
                         "dev.mlops.registry..", "dev.mlops.release..", "dev.mlops.report..", "dev.mlops.schema..",
-                        "dev.mlops.selection..", "dev.mlops.experiment..", "dev.mlops.text..")
+                        "dev.mlops.selection..", "dev.mlops.experiment..", "dev.mlops.preference..", "dev.mlops.text..")
                 .check(CLASSES);
     }
 

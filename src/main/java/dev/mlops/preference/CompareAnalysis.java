@@ -1,0 +1,284 @@
+package dev.mlops.preference;
+
+import dev.mlops.stats.Agreement;
+import dev.mlops.stats.Binomial;
+import dev.mlops.stats.BradleyTerry;
+import dev.mlops.stats.Quantiles;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+
+/** From votes to a {@link CompareReport}: ratings, bootstrap intervals, win rates, position bias, agreement. */
+public final class CompareAnalysis {
+    /**
+     * How ratings are fitted.
+     *
+     * @param elo       online Elo (K 4, start 1000, in time order) instead of Bradley-Terry
+     * @param anchor    the model whose rating is fixed, or null for a mean of 1000
+     * @param anchorAt  its rating
+     */
+    public record Options(boolean elo, int bootstrap, long seed, int minVotes, String anchor, double anchorAt) {
+    }
+
+    /** The position-bias row of all judges together, when there are several. */
+    public static final String ALL_JUDGES = "(all judges)";
+
+    private CompareAnalysis() {
+    }
+
+    public static CompareReport analyze(List<Vote> votes, Options o) {
+        TreeSet<String> sorted = new TreeSet<>();
+        votes.forEach(v -> {
+            sorted.add(v.modelA());
+            sorted.add(v.modelB());
+        });
+        List<String> names = new ArrayList<>(sorted);
+        if (names.size() < 2) {
+            throw new IllegalArgumentException("the votes name fewer than two models");
+        }
+        if (o.anchor() != null && !names.contains(o.anchor())) {
+            throw new IllegalArgumentException("--anchor " + o.anchor() + ": no vote names it (models: "
+                    + String.join(", ", names) + ")");
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            index.put(names.get(i), i);
+        }
+        int n = names.size();
+        int[] a = new int[votes.size()];
+        int[] b = new int[votes.size()];
+        double[] s = new double[votes.size()];
+        long ties = 0;
+        for (int v = 0; v < votes.size(); v++) {
+            a[v] = index.get(votes.get(v).modelA());
+            b[v] = index.get(votes.get(v).modelB());
+            s[v] = votes.get(v).outcome().scoreOfA();
+            ties += votes.get(v).outcome().decided() ? 0 : 1;
+        }
+        double[] rating = fit(n, a, b, s, null, o, votes);
+        double[][] boot = new double[n][o.bootstrap()];
+        RandomGenerator rng = new Well19937c(o.seed());
+        for (int k = 0; k < o.bootstrap(); k++) {
+            double[] r = fit(n, a, b, s, resample(votes.size(), rng, o.elo()), o, votes);
+            for (int i = 0; i < n; i++) {
+                boot[i][k] = r[i];
+            }
+        }
+        long[][] count = new long[n][n];
+        double[][] won = new double[n][n];
+        long[] wins = new long[n];
+        long[] losses = new long[n];
+        long[] tied = new long[n];
+        for (int v = 0; v < a.length; v++) {
+            count[a[v]][b[v]]++;
+            count[b[v]][a[v]]++;
+            won[a[v]][b[v]] += s[v];
+            won[b[v]][a[v]] += 1 - s[v];
+            if (s[v] == 1) {
+                wins[a[v]]++;
+                losses[b[v]]++;
+            } else if (s[v] == 0) {
+                wins[b[v]]++;
+                losses[a[v]]++;
+            } else {
+                tied[a[v]]++;
+                tied[b[v]]++;
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        double[] low = new double[n];
+        double[] high = new double[n];
+        for (int i = 0; i < n; i++) {
+            double[] x = boot[i].clone();
+            Arrays.sort(x);
+            low[i] = o.bootstrap() == 0 ? Double.NaN : Quantiles.linear(x, x.length, 0.025);
+            high[i] = o.bootstrap() == 0 ? Double.NaN : Quantiles.linear(x, x.length, 0.975);
+        }
+        List<CompareReport.Rated> models = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long votesOf = wins[i] + losses[i] + tied[i];
+            int rank = 0;
+            if (votesOf >= o.minVotes()) {
+                rank = 1;
+                for (int j = 0; j < n; j++) {
+                    long other = wins[j] + losses[j] + tied[j];
+                    if (j != i && other >= o.minVotes() && low[j] > high[i]) {
+                        rank++;
+                    }
+                }
+            } else {
+                warnings.add(String.format(Locale.ROOT, "%s has %d vote%s, fewer than --min-votes %d: listed, not ranked",
+                        names.get(i), votesOf, votesOf == 1 ? "" : "s", o.minVotes()));
+            }
+            models.add(new CompareReport.Rated(names.get(i), rating[i], low[i], high[i], rank, votesOf, wins[i],
+                    losses[i], tied[i], votesOf == 0 ? Double.NaN : (wins[i] + 0.5 * tied[i]) / votesOf));
+        }
+        models.sort(Comparator.comparingDouble((CompareReport.Rated r) -> -r.rating()).thenComparing(CompareReport.Rated::model));
+        List<List<Double>> rate = new ArrayList<>();
+        List<List<Long>> counts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<Double> row = new ArrayList<>();
+            List<Long> crow = new ArrayList<>();
+            for (int j = 0; j < n; j++) {
+                row.add(count[i][j] == 0 ? Double.NaN : won[i][j] / count[i][j]);
+                crow.add(count[i][j]);
+            }
+            rate.add(row);
+            counts.add(crow);
+        }
+        List<CompareReport.Bias> bias = bias(votes, warnings);
+        return new CompareReport(o.elo() ? "elo" : "bradley-terry", o.bootstrap(), o.seed(), o.minVotes(), votes.size(),
+                ties, models, names, rate, counts, bias, agreement(votes), warnings);
+    }
+
+    /** Ratings from the votes with the given multiplicities (null: each once). */
+    private static double[] fit(int n, int[] a, int[] b, double[] s, int[] times, Options o, List<Vote> votes) {
+        double[] r;
+        if (o.elo()) {
+            Integer[] order = new Integer[a.length];
+            for (int v = 0; v < a.length; v++) {
+                order[v] = v;
+            }
+            Arrays.sort(order, Comparator.comparingDouble(v -> votes.get(v).order()));
+            List<Integer> seq = new ArrayList<>();
+            for (int v : order) {
+                for (int t = 0; t < (times == null ? 1 : times[v]); t++) {
+                    seq.add(v);
+                }
+            }
+            int[] sa = new int[seq.size()];
+            int[] sb = new int[seq.size()];
+            double[] ss = new double[seq.size()];
+            for (int k = 0; k < seq.size(); k++) {
+                sa[k] = a[seq.get(k)];
+                sb[k] = b[seq.get(k)];
+                ss[k] = s[seq.get(k)];
+            }
+            r = BradleyTerry.elo(n, sa, sb, ss, 4, 1000);
+        } else {
+            double[][] wins = new double[n][n];
+            for (int v = 0; v < a.length; v++) {
+                int t = times == null ? 1 : times[v];
+                wins[a[v]][b[v]] += t * s[v];
+                wins[b[v]][a[v]] += t * (1 - s[v]);
+            }
+            r = BradleyTerry.fit(wins, 1000);
+        }
+        return anchored(r, o, votes);
+    }
+
+    private static double[] anchored(double[] r, Options o, List<Vote> votes) {
+        if (o.anchor() == null) {
+            return r;
+        }
+        TreeSet<String> sorted = new TreeSet<>();
+        votes.forEach(v -> {
+            sorted.add(v.modelA());
+            sorted.add(v.modelB());
+        });
+        int i = new ArrayList<>(sorted).indexOf(o.anchor());
+        double shift = o.anchorAt() - r[i];
+        double[] out = r.clone();
+        for (int k = 0; k < out.length; k++) {
+            out[k] += shift;
+        }
+        return out;
+    }
+
+    /** A multinomial resample of n votes: how many times each is drawn. */
+    private static int[] resample(int n, RandomGenerator rng, boolean elo) {
+        int[] times = new int[n];
+        for (int k = 0; k < n; k++) {
+            times[rng.nextInt(n)]++;
+        }
+        return times;
+    }
+
+    private static List<CompareReport.Bias> bias(List<Vote> votes, List<String> warnings) {
+        Map<String, long[]> byJudge = new TreeMap<>();
+        for (Vote v : votes) {
+            if (v.firstShown() == null || !v.outcome().decided()) {
+                continue;
+            }
+            long[] c = byJudge.computeIfAbsent(v.judge() == null ? "(unknown)" : v.judge(), k -> new long[2]);
+            c[0]++;
+            boolean firstWon = (v.outcome() == Vote.Outcome.A) == (v.firstShown() == Vote.Side.A);
+            c[1] += firstWon ? 1 : 0;
+        }
+        if (byJudge.size() > 1) {
+            long[] all = new long[2];
+            byJudge.values().forEach(c -> {
+                all[0] += c[0];
+                all[1] += c[1];
+            });
+            byJudge.put(ALL_JUDGES, all);
+        }
+        List<CompareReport.Bias> out = new ArrayList<>();
+        byJudge.forEach((judge, c) -> {
+            double p = Binomial.twoSided(c[1], c[0], 0.5);
+            double[] w = Binomial.wilson(c[1], c[0], 0.05);
+            out.add(new CompareReport.Bias(judge, c[0], c[1], (double) c[1] / c[0], p, w[0], w[1]));
+            if (p < 0.05 && !judge.equals(ALL_JUDGES)) {
+                warnings.add(String.format(Locale.ROOT, "judge %s favours the answer shown first in %.1f%% of %,d "
+                        + "decided votes (binomial p %.2g): randomise the order, or count both orders", judge,
+                        100.0 * c[1] / c[0], c[0], p));
+            }
+        });
+        return out;
+    }
+
+    /** Agreement on (item, pair)s that two or more judges voted on; each judge's first vote on one counts. */
+    private static CompareReport.Agreement agreement(List<Vote> votes) {
+        Map<String, Map<String, Integer>> items = new LinkedHashMap<>();
+        for (Vote v : votes) {
+            if (v.item() == null || v.judge() == null) {
+                continue;
+            }
+            boolean swapped = v.modelA().compareTo(v.modelB()) > 0;
+            String key = v.item() + "\u0001" + (swapped ? v.modelB() + "\u0001" + v.modelA() : v.modelA() + "\u0001" + v.modelB());
+            int label = !v.outcome().decided() ? 2 : (v.outcome() == Vote.Outcome.A) != swapped ? 0 : 1;
+            items.computeIfAbsent(key, k -> new TreeMap<>()).putIfAbsent(v.judge(), label);
+        }
+        List<Map<String, Integer>> shared = items.values().stream().filter(m -> m.size() >= 2).toList();
+        if (shared.isEmpty()) {
+            return null;
+        }
+        TreeSet<String> judges = new TreeSet<>();
+        shared.forEach(m -> judges.addAll(m.keySet()));
+        long agree = shared.stream().filter(m -> m.values().stream().distinct().count() == 1).count();
+        double percent = (double) agree / shared.size();
+        if (judges.size() == 2) {
+            int[] r1 = new int[shared.size()];
+            int[] r2 = new int[shared.size()];
+            for (int i = 0; i < shared.size(); i++) {
+                r1[i] = shared.get(i).get(judges.first());
+                r2[i] = shared.get(i).get(judges.last());
+            }
+            return new CompareReport.Agreement(shared.size(), 2, percent, "cohen", Agreement.cohen(r1, r2, 3));
+        }
+        Map<Integer, Long> sizes = new TreeMap<>();
+        shared.forEach(m -> sizes.merge(m.size(), 1L, Long::sum));
+        int m = sizes.entrySet().stream().max(Map.Entry.<Integer, Long>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey())).orElseThrow().getKey();
+        List<long[]> rows = new ArrayList<>();
+        for (Map<String, Integer> item : shared) {
+            if (item.size() == m) {
+                long[] row = new long[3];
+                item.values().forEach(l -> row[l]++);
+                rows.add(row);
+            }
+        }
+        return new CompareReport.Agreement(shared.size(), judges.size(), percent, "fleiss",
+                Agreement.fleiss(rows.toArray(new long[0][])));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.mlops.preference;
+
+import java.util.List;
+
+/**
+ * Ratings of models from pairwise votes, with what a reader needs to trust them. Measures without
+ * a value are NaN.
+ *
+ * @param method      bradley-terry or elo
+ * @param bootstrap   bootstrap fits behind the intervals
+ * @param seed        the bootstrap's seed
+ * @param minVotes    models with fewer votes are listed but not ranked
+ * @param votes       votes read
+ * @param ties        of which ties (tie (bothbad) included)
+ * @param models      the models, best rating first
+ * @param names       the models in the order of the matrices' rows and columns (by name)
+ * @param winRate     winRate[i][j]: the share of i's votes against j that i won, ties half (NaN when none)
+ * @param voteCounts  voteCounts[i][j]: votes between i and j
+ * @param bias        position bias per judge: how often the answer shown first won a decided vote
+ * @param agreement   agreement between judges on the same item and pair, or null when no item has two
+ * @param warnings    what to know before trusting the ratings
+ */
+public record CompareReport(String method, int bootstrap, long seed, int minVotes, long votes, long ties,
+                            List<Rated> models, List<String> names, List<List<Double>> winRate,
+                            List<List<Long>> voteCounts, List<Bias> bias, Agreement agreement, List<String> warnings) {
+    public static final String SCHEMA = "mlops.compare/v1";
+
+    public CompareReport {
+        models = List.copyOf(models);
+        names = List.copyOf(names);
+        winRate = List.copyOf(winRate);
+        voteCounts = List.copyOf(voteCounts);
+        bias = List.copyOf(bias);
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * One model.
+     *
+     * @param rank    1 + the models whose interval lies wholly above this one's; 0 when not ranked
+     * @param winRate its share of votes won, ties half
+     */
+    public record Rated(String model, double rating, double low, double high, int rank, long votes, long wins,
+                        long losses, long ties, double winRate) {
+    }
+
+    /** One judge's position bias: decided votes with a known order, how many the first-shown answer won. */
+    public record Bias(String judge, long decided, long first, double share, double p, double low, double high) {
+    }
+
+    /**
+     * Agreement on items that several judges voted on.
+     *
+     * @param statistic cohen (two judges) or fleiss (more)
+     */
+    public record Agreement(long items, int judges, double percent, String statistic, double kappa) {
+    }
+}

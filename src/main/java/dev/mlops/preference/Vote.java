@@ -1,0 +1,32 @@
+package dev.mlops.preference;
+
+/**
+ * One pairwise vote.
+ *
+ * @param item       the prompt or question voted on, or null
+ * @param modelA     the first model of the pair (as the file names it)
+ * @param modelB     the second
+ * @param outcome    who won
+ * @param firstShown which of the two was shown first, or null when unknown
+ * @param judge      who voted, or null
+ * @param segment    the vote's segment, or null
+ * @param order      the vote's position in time (its timestamp in ms, else its place in the input)
+ */
+public record Vote(String item, String modelA, String modelB, Outcome outcome, Side firstShown, String judge,
+                   String segment, double order) {
+    /** Who won a vote: tie (bothbad) counts as a tie. */
+    public enum Outcome { A, B, TIE, TIE_BOTHBAD;
+
+        /** The score of model A: 1, 0 or ½. */
+        public double scoreOfA() {
+            return this == A ? 1 : this == B ? 0 : 0.5;
+        }
+
+        public boolean decided() {
+            return this == A || this == B;
+        }
+    }
+
+    /** A side of the pair. */
+    public enum Side { A, B }
+}

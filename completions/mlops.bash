@@ -159,6 +159,7 @@ function _complete_mlops() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} collapse" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} abtest" ];    then _picocli_mlops; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} compare" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} select" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} promote" ];    then _picocli_mlops; return $?; fi
@@ -180,35 +181,37 @@ function _complete_mlops() {
   local cmds2=(collapse)
   local cmds3=(health)
   local cmds4=(abtest)
-  local cmds5=(select)
-  local cmds6=(registry)
-  local cmds7=(promote)
-  local cmds8=(rollback)
-  local cmds9=(history)
-  local cmds10=(help)
-  local cmds11=(abtest plan)
-  local cmds12=(abtest assign)
-  local cmds13=(registry list)
-  local cmds14=(registry show)
-  local cmds15=(registry freeze)
-  local cmds16=(registry verify)
-  local cmds17=(registry diff)
-  local cmds18=(registry recover)
+  local cmds5=(compare)
+  local cmds6=(select)
+  local cmds7=(registry)
+  local cmds8=(promote)
+  local cmds9=(rollback)
+  local cmds10=(history)
+  local cmds11=(help)
+  local cmds12=(abtest plan)
+  local cmds13=(abtest assign)
+  local cmds14=(registry list)
+  local cmds15=(registry show)
+  local cmds16=(registry freeze)
+  local cmds17=(registry verify)
+  local cmds18=(registry diff)
+  local cmds19=(registry recover)
 
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mlops_registry_recover; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mlops_registry_diff; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mlops_registry_verify; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mlops_registry_freeze; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mlops_registry_show; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mlops_registry_list; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mlops_abtest_assign; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mlops_abtest_plan; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mlops_help; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mlops_history; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mlops_rollback; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mlops_promote; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mlops_registry; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mlops_select; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_mlops_registry_recover; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mlops_registry_diff; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mlops_registry_verify; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mlops_registry_freeze; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mlops_registry_show; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mlops_registry_list; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mlops_abtest_assign; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mlops_abtest_plan; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mlops_help; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mlops_history; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mlops_rollback; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mlops_promote; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mlops_registry; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mlops_select; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mlops_compare; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mlops_abtest; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_mlops_health; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_mlops_collapse; return $?; fi
@@ -224,7 +227,7 @@ function _picocli_mlops() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="analyze drift collapse health abtest select registry promote rollback history help"
+  local commands="analyze drift collapse health abtest compare select registry promote rollback history help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -792,6 +795,73 @@ function _picocli_mlops_abtest() {
     local IFS=$'\n'
     type compopt &>/dev/null && compopt -o filenames
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}" -- "${curr_word}") $(compgen -f -- "${curr_word}") ) # log files
+  fi
+}
+
+# Generates completions for the options and subcommands of the `compare` subcommand.
+function _picocli_mlops_compare() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--verbose' '-h' '--help'"
+  local arg_opts="'--input-format' '--models-from-name' '--method' '--bootstrap' '--seed' '--min-votes' '--anchor' '--max-bad-lines' '--format' '-o' '--output'"
+  local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--input-format')
+      return
+      ;;
+    '--models-from-name')
+      return
+      ;;
+    '--method')
+      return
+      ;;
+    '--bootstrap')
+      return
+      ;;
+    '--seed')
+      return
+      ;;
+    '--min-votes')
+      return
+      ;;
+    '--anchor')
+      return
+      ;;
+    '--max-bad-lines')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "compare" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
 }
 

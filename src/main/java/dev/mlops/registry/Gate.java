@@ -6,17 +6,20 @@ import java.util.List;
  * One promotion gate of the registry's {@code promotion:} section.
  *
  * @param check       what is measured: an analyze measure (error_rate, latency_p95_ms, ...),
- *                    drift.psi, drift.features_drifted, abtest.lift, health.critical, health.warning
+ *                    drift.psi, drift.features_drifted, abtest.lift, health.critical, health.warning,
+ *                    compare.win_rate, compare.rating_delta
  * @param metric      for abtest.lift, the metric compared
+ * @param against     for compare.win_rate and compare.rating_delta, the model (version) compared with
  * @param min         lower limit, or NaN
  * @param max         upper limit, or NaN
  * @param significant for abtest.lift, whether the lift must also be statistically significant
  * @param line        its line in the registry file
  */
-public record Gate(String check, String metric, double min, double max, boolean significant, int line) {
+public record Gate(String check, String metric, String against, double min, double max, boolean significant,
+                   int line) {
     /** Checks read from other reports than analyze. */
     public static final List<String> OTHER_CHECKS = List.of("drift.psi", "drift.features_drifted", "abtest.lift",
-            "health.critical", "health.warning");
+            "health.critical", "health.warning", "compare.win_rate", "compare.rating_delta");
 
     public static boolean known(String check) {
         return Slo.MEASURES.contains(check) || OTHER_CHECKS.contains(check);
@@ -38,6 +41,6 @@ public record Gate(String check, String metric, double min, double max, boolean 
     }
 
     public String name() {
-        return metric == null ? check : check + "(" + metric + ")";
+        return metric != null ? check + "(" + metric + ")" : against != null ? check + "(vs " + against + ")" : check;
     }
 }

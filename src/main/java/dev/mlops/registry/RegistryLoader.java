@@ -114,7 +114,7 @@ public final class RegistryLoader {
             }
             List<Gate> gates = new java.util.ArrayList<>();
             for (YamlNode g : e.getValue().items()) {
-                g.only("check", "metric", "min", "max", "significant");
+                g.only("check", "metric", "against", "min", "max", "significant");
                 String check = g.require("check").text();
                 if (!Gate.known(check)) {
                     throw g.require("check").error("is \"" + check + "\", expected one of "
@@ -130,7 +130,11 @@ public final class RegistryLoader {
                 if (check.equals("abtest.lift") && metric == null) {
                     throw g.error("needs a metric for abtest.lift");
                 }
-                gates.add(new Gate(check, metric, min, max, significant, g.line()));
+                String against = g.get("against") == null ? null : g.get("against").text();
+                if (check.startsWith("compare.") && against == null) {
+                    throw g.error("needs against: VERSION for " + check);
+                }
+                gates.add(new Gate(check, metric, against, min, max, significant, g.line()));
             }
             out.put(stage, gates);
         }

@@ -3,6 +3,7 @@ package dev.mlops.release;
 import dev.mlops.registry.Gate;
 import dev.mlops.schema.AbtestDoc;
 import dev.mlops.schema.AnalyzeDoc;
+import dev.mlops.schema.CompareDoc;
 import dev.mlops.schema.DriftDoc;
 import dev.mlops.schema.HealthDoc;
 import dev.mlops.schema.SummaryDoc;
@@ -20,6 +21,8 @@ import java.util.List;
  * <li>abtest.lift: {@link AbtestDoc}, the comparison over all units with {@code arm} = VERSION and the
  *     gate's {@code metric} ({@code lift}, {@code significant});</li>
  * <li>health.critical, health.warning: {@link HealthDoc}, {@code counts} of the entry for VERSION.</li>
+ * <li>compare.win_rate, compare.rating_delta: {@link CompareDoc}, VERSION's win rate against the gate's
+ *     {@code against} model over their votes, or its rating minus that model's.</li>
  * </ul>
  */
 public final class Gates {
@@ -84,6 +87,9 @@ public final class Gates {
         if (check.startsWith("health.")) {
             return HealthDoc.SCHEMA;
         }
+        if (check.startsWith("compare.")) {
+            return CompareDoc.SCHEMA;
+        }
         return AnalyzeDoc.SCHEMA;
     }
 
@@ -91,6 +97,9 @@ public final class Gates {
         String check = g.check();
         if (check.startsWith("abtest.")) {
             return abtest(e.as(AbtestDoc.class), version, g.metric());
+        }
+        if (check.startsWith("compare.")) {
+            return compare(e.as(CompareDoc.class), version, g);
         }
         if (check.startsWith("health.")) {
             for (HealthDoc.Version v : e.as(HealthDoc.class).versions()) {
@@ -138,6 +147,25 @@ public final class Gates {
                 };
             }
         }
+    }
+
+    /** VERSION against the gate's other model: its win rate over their votes, or its rating minus the other's. */
+    private static Reading compare(CompareDoc doc, String version, Gate g) {
+        int i = doc.names().indexOf(version);
+        int j = doc.names().indexOf(g.against());
+        if (i < 0 || j < 0) {
+            return Reading.NONE;
+        }
+        if (g.check().equals("compare.win_rate")) {
+            return Reading.of(doc.winRate().get(i).get(j));
+        }
+        Double mine = null;
+        Double theirs = null;
+        for (CompareDoc.Model m : doc.models()) {
+            mine = m.model().equals(version) ? m.rating() : mine;
+            theirs = m.model().equals(g.against()) ? m.rating() : theirs;
+        }
+        return Reading.of(mine == null || theirs == null ? null : mine - theirs);
     }
 
     private static String metricName(String m) {

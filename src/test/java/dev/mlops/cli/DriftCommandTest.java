@@ -104,8 +104,8 @@ class DriftCommandTest {
                 "-o", "drift.json");
         assertEquals(0, r.exit(), r.toString());
         var evidence = dev.mlops.release.Evidence.load(dir.resolve("drift.json"), "drift.json");
-        var gates = java.util.List.of(new dev.mlops.registry.Gate("drift.psi", null, Double.NaN, 0.5, false, 1),
-                new dev.mlops.registry.Gate("drift.features_drifted", null, Double.NaN, 0, false, 2));
+        var gates = java.util.List.of(new dev.mlops.registry.Gate("drift.psi", null, null, Double.NaN, 0.5, false, 1),
+                new dev.mlops.registry.Gate("drift.features_drifted", null, null, Double.NaN, 0, false, 2));
         var results = dev.mlops.release.Gates.evaluate(gates, java.util.List.of(evidence), "v12");
         assertTrue(results.get(0).passed(), results.toString());
         assertEquals(evidence.json().get("max_psi").asDouble(), results.get(0).value(), 0.0, "the gate reads max_psi");

@@ -170,7 +170,7 @@ class HealthCommandTest {
         Cli.Result r = Cli.run(Cli.env(dir), "health", "prod.jsonl", "--format", "json", "-o", "health.json");
         assertEquals(0, r.exit(), r.toString());
         var ev = dev.mlops.release.Evidence.load(dir.resolve("health.json"), "health.json");
-        var g = new dev.mlops.registry.Gate("health.critical", null, Double.NaN, 0, false, 1);
+        var g = new dev.mlops.registry.Gate("health.critical", null, null, Double.NaN, 0, false, 1);
         var result = dev.mlops.release.Gates.evaluate(java.util.List.of(g), java.util.List.of(ev), "v1").get(0);
         assertFalse(result.passed());
         assertEquals(ev.json().get("versions").get(0).get("counts").get("critical").asDouble(), result.value());

@@ -149,6 +149,40 @@ class PromoteRollbackTest {
         assertTrue(stricter.err().contains("ab.json has nothing for version v11"), stricter.err());
     }
 
+    /** compare.win_rate and compare.rating_delta on a report that mlops compare wrote: v12 against v11. */
+    @Test
+    void shouldGateOnACompareReport() throws IOException {
+        String base = f.registry();
+        Files.writeString(dir.resolve("registry.yaml"), base + String.join("\n",
+                "  staging:",
+                "    - {check: compare.win_rate, against: v11, min: 0.5}",
+                "    - {check: compare.rating_delta, against: v11, min: 0}",
+                ""));
+        StringBuilder votes = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            String winner = i % 10 < 6 ? "model_a" : i % 10 < 9 ? "model_b" : "tie";
+            votes.append("{\"id\":\"q").append(i).append("\",\"model_a\":\"v12\",\"model_b\":\"v11\",\"winner\":\"")
+                    .append(winner).append("\"}\n");
+        }
+        Files.writeString(dir.resolve("votes.jsonl"), votes);
+        // 24 wins, 12 losses and 4 ties for v12: a win rate of (24 + 2) / 40
+        Cli.Result cmp = f.run("compare", "votes.jsonl", "--format", "json", "-o", "compare.json", "--bootstrap", "50");
+        assertEquals(0, cmp.exit(), cmp.toString());
+        Cli.Result r = f.run("promote", "v12", "--to", "staging", "--evidence", "compare.json");
+        assertEquals(0, r.exit(), r.toString());
+        String flat = r.out().replaceAll("\\s+", " ");
+        assertTrue(flat.contains("compare.win_rate(vs v11) min 0.5 0.650 pass"), r.out());
+        assertTrue(flat.contains("compare.rating_delta(vs v11) min 0"), r.out());
+        Cli.Result loser = f.run("promote", "v11", "--to", "staging", "--evidence", "compare.json");
+        assertEquals(1, loser.exit(), loser.toString());
+        assertTrue(loser.err().contains("gate failed: compare.win_rate(vs v11)"), "v11 against itself has no votes: "
+                + loser.err());
+        Files.writeString(dir.resolve("registry.yaml"), base + "  staging:\n    - {check: compare.win_rate, min: 0.5}\n");
+        Cli.Result missing = f.run("promote", "v12", "--to", "staging", "--evidence", "compare.json");
+        assertEquals(3, missing.exit(), missing.toString());
+        assertTrue(missing.err().contains("needs against: VERSION for compare.win_rate"), missing.err());
+    }
+
     @Test
     void shouldForcePastFailedGates_recordingThatItDid() throws IOException {
         f.evidence("bad.json", f.log("bad.jsonl", "v12", 1000, 50, 2000));

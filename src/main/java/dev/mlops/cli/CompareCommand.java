@@ -64,6 +64,14 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--anchor", paramLabel = "MODEL=RATING", description = "Fix one model's rating (default: a mean of 1000).")
     String anchor;
 
+    @Option(names = "--control-length", description = "Also fit the ratings with the responses' normalised length "
+            + "difference as a covariate (Chatbot Arena's style control), beside the raw ones; needs length_a and length_b.")
+    boolean controlLength;
+
+    @Option(names = "--segment-by", paramLabel = "FIELD", description = "A leaderboard per value of FIELD in the votes "
+            + "(segment by default), with a warning where a segment has too few votes.")
+    String segmentBy;
+
     @Option(names = "--max-bad-lines", paramLabel = "N|P%", defaultValue = "1%",
             description = "Votes that cannot be read, skipped and reported; past this many it is exit 3 (default: ${DEFAULT-VALUE}).")
     String maxBad;
@@ -116,7 +124,12 @@ final class CompareCommand implements Callable<Integer> {
                     format[0] = VoteFormat.sniff(o, false);
                 }
                 try {
-                    votes.add(format[0].vote(o, fileModels, votes.size()));
+                    Vote v = format[0].vote(o, fileModels, votes.size());
+                    if (segmentBy != null && !segmentBy.equals("segment")) {
+                        com.fasterxml.jackson.databind.JsonNode seg = o.get(segmentBy);
+                        v = v.withSegment(seg == null || seg.isNull() || seg.isContainerNode() ? null : seg.asText());
+                    }
+                    votes.add(v);
                 } catch (IllegalArgumentException e) {
                     bad.add(name + ":" + line + ": " + e.getMessage());
                 }
@@ -166,7 +179,8 @@ final class CompareCommand implements Callable<Integer> {
                 throw usage("--anchor " + anchor + ": expected MODEL=RATING, e.g. gpt-4=1200");
             }
         }
-        return new CompareAnalysis.Options(m.equals("elo"), bootstrap, seed, minVotes, model, at);
+        return new CompareAnalysis.Options(m.equals("elo"), bootstrap, seed, minVotes, model, at, controlLength,
+                segmentBy != null);
     }
 
     private boolean tooMany(long badCount, long total) {

@@ -27,7 +27,12 @@ public final class CompareAnalysis {
      * @param anchor    the model whose rating is fixed, or null for a mean of 1000
      * @param anchorAt  its rating
      */
-    public record Options(boolean elo, int bootstrap, long seed, int minVotes, String anchor, double anchorAt) {
+    public record Options(boolean elo, int bootstrap, long seed, int minVotes, String anchor, double anchorAt,
+                          boolean controlLength, boolean segments) {
+        /** Options without length control or segments. */
+        public Options(boolean elo, int bootstrap, long seed, int minVotes, String anchor, double anchorAt) {
+            this(elo, bootstrap, seed, minVotes, anchor, anchorAt, false, false);
+        }
     }
 
     /** The position-bias row of all judges together, when there are several. */
@@ -137,8 +142,86 @@ public final class CompareAnalysis {
             counts.add(crow);
         }
         List<CompareReport.Bias> bias = bias(votes, warnings);
+        CompareReport.LengthControl lengths = o.controlLength() ? lengths(votes, names, index, warnings) : null;
+        List<CompareReport.Segment> segments = o.segments() ? segments(votes, o, warnings) : List.of();
         return new CompareReport(o.elo() ? "elo" : "bradley-terry", o.bootstrap(), o.seed(), o.minVotes(), votes.size(),
-                ties, models, names, rate, counts, bias, agreement(votes), warnings);
+                ties, models, names, rate, counts, bias, agreement(votes), lengths, segments, warnings);
+    }
+
+    /** A leaderboard per segment; a vote without one is in "(none)". */
+    private static List<CompareReport.Segment> segments(List<Vote> votes, Options o, List<String> warnings) {
+        Map<String, List<Vote>> by = new TreeMap<>();
+        votes.forEach(v -> by.computeIfAbsent(v.segment() == null ? "(none)" : v.segment(), k -> new ArrayList<>()).add(v));
+        List<CompareReport.Segment> out = new ArrayList<>();
+        Options inner = new Options(o.elo(), o.bootstrap(), o.seed(), o.minVotes(), o.anchor(), o.anchorAt());
+        by.forEach((segment, vs) -> {
+            TreeSet<String> models = new TreeSet<>();
+            vs.forEach(v -> {
+                models.add(v.modelA());
+                models.add(v.modelB());
+            });
+            if (models.size() < 2 || (o.anchor() != null && !models.contains(o.anchor()))) {
+                warnings.add("segment " + segment + ": " + vs.size() + " votes, too few models to rate");
+                return;
+            }
+            CompareReport r = analyze(vs, inner);
+            long unranked = r.models().stream().filter(m -> m.rank() == 0).count();
+            if (unranked > 0) {
+                warnings.add(String.format(Locale.ROOT, "segment %s: %,d votes; %d of %d models have fewer than "
+                        + "--min-votes %d there", segment, vs.size(), unranked, r.models().size(), o.minVotes()));
+            }
+            out.add(new CompareReport.Segment(segment, vs.size(), r.models()));
+        });
+        return out;
+    }
+
+    /**
+     * Ratings with the standardised length difference (len_a − len_b) / (len_a + len_b) as a covariate,
+     * beside plain Bradley-Terry on the same votes (those with both lengths).
+     */
+    private static CompareReport.LengthControl lengths(List<Vote> votes, List<String> names, Map<String, Integer> index,
+                                                       List<String> warnings) {
+        List<Vote> with = votes.stream().filter(Vote::hasLengths).toList();
+        if (with.size() < votes.size()) {
+            warnings.add(String.format(Locale.ROOT, "--control-length: %,d of %,d votes have both responses' lengths; "
+                    + "the controlled fit uses those", with.size(), votes.size()));
+        }
+        if (with.isEmpty()) {
+            return null;
+        }
+        int k = with.size();
+        int[] a = new int[k];
+        int[] b = new int[k];
+        double[] s = new double[k];
+        double[] x = new double[k];
+        double sum = 0;
+        for (int v = 0; v < k; v++) {
+            Vote vote = with.get(v);
+            a[v] = index.get(vote.modelA());
+            b[v] = index.get(vote.modelB());
+            s[v] = vote.outcome().scoreOfA();
+            double total = vote.lengthA() + vote.lengthB();
+            x[v] = total == 0 ? 0 : (vote.lengthA() - vote.lengthB()) / total;
+            sum += x[v];
+        }
+        double mean = sum / k;
+        double var = 0;
+        for (double d : x) {
+            var += (d - mean) * (d - mean);
+        }
+        double sd = Math.sqrt(var / k);
+        for (int v = 0; v < k; v++) {
+            x[v] = sd == 0 ? 0 : (x[v] - mean) / sd;
+        }
+        dev.mlops.stats.StyleControl.Fit controlled = dev.mlops.stats.StyleControl.fit(names.size(), a, b, s, x, 1000);
+        dev.mlops.stats.StyleControl.Fit raw = dev.mlops.stats.StyleControl.fit(names.size(), a, b, s, new double[k], 1000);
+        List<Double> r = new ArrayList<>();
+        List<Double> c = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            r.add(raw.ratings()[i]);
+            c.add(controlled.ratings()[i]);
+        }
+        return new CompareReport.LengthControl(k, controlled.gamma(), names, r, c);
     }
 
     /** Ratings from the votes with the given multiplicities (null: each once). */

@@ -18,11 +18,14 @@ import java.util.List;
  * @param voteCounts  voteCounts[i][j]: votes between i and j
  * @param bias        position bias per judge: how often the answer shown first won a decided vote
  * @param agreement   agreement between judges on the same item and pair, or null when no item has two
+ * @param lengths     the length-controlled fit (--control-length), or null
+ * @param segments    a leaderboard per segment (--segment-by), by name
  * @param warnings    what to know before trusting the ratings
  */
 public record CompareReport(String method, int bootstrap, long seed, int minVotes, long votes, long ties,
                             List<Rated> models, List<String> names, List<List<Double>> winRate,
-                            List<List<Long>> voteCounts, List<Bias> bias, Agreement agreement, List<String> warnings) {
+                            List<List<Long>> voteCounts, List<Bias> bias, Agreement agreement, LengthControl lengths,
+                            List<Segment> segments, List<String> warnings) {
     public static final String SCHEMA = "mlops.compare/v1";
 
     public CompareReport {
@@ -31,7 +34,30 @@ public record CompareReport(String method, int bootstrap, long seed, int minVote
         winRate = List.copyOf(winRate);
         voteCounts = List.copyOf(voteCounts);
         bias = List.copyOf(bias);
+        segments = List.copyOf(segments);
         warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * Ratings with the responses' length difference as a covariate (Chatbot Arena's style control).
+     *
+     * @param votes   the votes with both lengths, which the fit uses
+     * @param gamma   the covariate's coefficient, per standard deviation of (len_a − len_b) / (len_a + len_b)
+     * @param ratings per model, in the order of {@code names}: raw (Bradley-Terry on the same votes) and controlled
+     */
+    public record LengthControl(long votes, double gamma, List<String> names, List<Double> raw, List<Double> controlled) {
+        public LengthControl {
+            names = List.copyOf(names);
+            raw = List.copyOf(raw);
+            controlled = List.copyOf(controlled);
+        }
+    }
+
+    /** One segment's leaderboard. */
+    public record Segment(String segment, long votes, List<Rated> models) {
+        public Segment {
+            models = List.copyOf(models);
+        }
     }
 
     /**

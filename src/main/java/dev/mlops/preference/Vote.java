@@ -11,9 +11,26 @@ package dev.mlops.preference;
  * @param judge      who voted, or null
  * @param segment    the vote's segment, or null
  * @param order      the vote's position in time (its timestamp in ms, else its place in the input)
+ * @param lengthA    the length of model A's response (tokens or characters), NaN when unknown
+ * @param lengthB    model B's
  */
 public record Vote(String item, String modelA, String modelB, Outcome outcome, Side firstShown, String judge,
-                   String segment, double order) {
+                   String segment, double order, double lengthA, double lengthB) {
+    /** A vote with no response lengths. */
+    public Vote(String item, String modelA, String modelB, Outcome outcome, Side firstShown, String judge,
+                String segment, double order) {
+        this(item, modelA, modelB, outcome, firstShown, judge, segment, order, Double.NaN, Double.NaN);
+    }
+
+    /** This vote in another segment. */
+    public Vote withSegment(String s) {
+        return new Vote(item, modelA, modelB, outcome, firstShown, judge, s, order, lengthA, lengthB);
+    }
+
+    /** Whether both responses' lengths are known. */
+    public boolean hasLengths() {
+        return !Double.isNaN(lengthA) && !Double.isNaN(lengthB);
+    }
     /** Who won a vote: tie (bothbad) counts as a tie. */
     public enum Outcome { A, B, TIE, TIE_BOTHBAD;
 

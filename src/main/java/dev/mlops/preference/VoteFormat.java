@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>mlops's own votes (judge) and FastChat / Chatbot Arena battles: {@code model_a}, {@code model_b},
  *       {@code winner} (model_a, model_b, tie, tie (bothbad)), {@code first_shown} (mlops; FastChat
- *       shows model_a first), {@code judge}, {@code segment}, {@code timestamp} or {@code tstamp};</li>
+ *       shows model_a first), {@code judge}, {@code segment}, {@code timestamp} or {@code tstamp}, and the
+ *       responses' lengths {@code length_a} and {@code length_b} (FastChat: {@code conv_metadata}'s
+ *       {@code sum_assistant_a_tokens} and {@code sum_assistant_b_tokens});</li>
  *   <li>AlpacaEval annotations: {@code generator_1}, {@code generator_2}, {@code preference} in [1, 2]
  *       (1.5 a draw), {@code annotator}, {@code instruction}; generator_1 is shown first;</li>
  *   <li>files that name the two models only in their name (PRD's reviews): {@code --models-from-name
@@ -79,8 +81,11 @@ public enum VoteFormat {
                 String first = o.path("first_shown").asText(this == FASTCHAT ? "model_a" : "");
                 Vote.Side side = first.equals("model_a") ? Vote.Side.A : first.equals("model_b") ? Vote.Side.B : null;
                 double t = o.path("tstamp").isNumber() ? o.path("tstamp").asDouble() * 1000 : timestamp(o, place);
+                JsonNode meta = o.path("conv_metadata");
+                double la = number(o.path("length_a"), meta.path("sum_assistant_a_tokens"));
+                double lb = number(o.path("length_b"), meta.path("sum_assistant_b_tokens"));
                 yield check(new Vote(optional(o, "id", "question_id"), a, b, out, side, optional(o, "judge"),
-                        optional(o, "segment"), t));
+                        optional(o, "segment"), t, la, lb));
             }
             case ALPACA_EVAL -> {
                 String a = text(o, "generator_1");
@@ -127,6 +132,16 @@ public enum VoteFormat {
             throw new IllegalArgumentException("model_a and model_b are both " + v.modelA());
         }
         return v;
+    }
+
+    /** The first of the candidates that is a non-negative number (response lengths), else NaN. */
+    private static double number(JsonNode... candidates) {
+        for (JsonNode c : candidates) {
+            if (c.isNumber() && c.asDouble() >= 0) {
+                return c.asDouble();
+            }
+        }
+        return Double.NaN;
     }
 
     private static double timestamp(JsonNode o, long place) {

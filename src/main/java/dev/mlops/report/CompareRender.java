@@ -36,19 +36,25 @@ public final class CompareRender {
             sb.append(markdown ? "- **warning**: " : "  ! ").append(w).append('\n');
         }
         sb.append('\n');
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (CompareReport.Rated m : r.models()) {
-            lo = Math.min(lo, Double.isNaN(m.low()) ? m.rating() : m.low());
-            hi = Math.max(hi, Double.isNaN(m.high()) ? m.rating() : m.high());
-        }
-        TextTable t = new TextTable(null, List.of("rank", "model", "rating", "95% CI", "", "votes", "win rate"));
-        for (CompareReport.Rated m : r.models()) {
-            t.row(List.of(m.rank() == 0 ? "-" : Integer.toString(m.rank()), m.model(), Fmt.num(m.rating()),
-                    Double.isNaN(m.low()) ? "-" : Fmt.num(m.low()) + " to " + Fmt.num(m.high()),
-                    RangeBar.draw(m.low(), m.rating(), m.high(), lo, hi), Fmt.count(m.votes()), Fmt.percent(m.winRate())));
-        }
+        TextTable t = leaderboard(r.models());
         sb.append(markdown ? t.markdown() : t.text());
+        if (r.lengths() != null) {
+            CompareReport.LengthControl lc = r.lengths();
+            TextTable l = new TextTable(null, List.of("model", "raw", "length-controlled", "change"));
+            for (int i = 0; i < lc.names().size(); i++) {
+                double raw = lc.raw().get(i);
+                double c = lc.controlled().get(i);
+                l.row(List.of(lc.names().get(i), Fmt.num(raw), Fmt.num(c), String.format(Locale.ROOT, "%+.1f", c - raw)));
+            }
+            String title = String.format(Locale.ROOT, "length control: %,d votes with both lengths, gamma %.3f per sd "
+                    + "of the normalised length difference", lc.votes(), lc.gamma());
+            sb.append('\n').append(title).append(markdown ? "\n\n" + l.markdown() : "\n" + l.text());
+        }
+        for (CompareReport.Segment g : r.segments()) {
+            String title = String.format(Locale.ROOT, "segment %s: %,d votes", g.segment(), g.votes());
+            TextTable st = leaderboard(g.models());
+            sb.append('\n').append(title).append(markdown ? "\n\n" + st.markdown() : "\n" + st.text());
+        }
         if (!r.bias().isEmpty()) {
             TextTable b = TextTable.text(null, List.of("judge", "decided", "first won", "95% CI", "p"));
             for (CompareReport.Bias x : r.bias()) {
@@ -82,6 +88,22 @@ public final class CompareRender {
         return sb.toString();
     }
 
+    private static TextTable leaderboard(List<CompareReport.Rated> models) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (CompareReport.Rated m : models) {
+            lo = Math.min(lo, Double.isNaN(m.low()) ? m.rating() : m.low());
+            hi = Math.max(hi, Double.isNaN(m.high()) ? m.rating() : m.high());
+        }
+        TextTable t = new TextTable(null, List.of("rank", "model", "rating", "95% CI", "", "votes", "win rate"));
+        for (CompareReport.Rated m : models) {
+            t.row(List.of(m.rank() == 0 ? "-" : Integer.toString(m.rank()), m.model(), Fmt.num(m.rating()),
+                    Double.isNaN(m.low()) ? "-" : Fmt.num(m.low()) + " to " + Fmt.num(m.high()),
+                    RangeBar.draw(m.low(), m.rating(), m.high(), lo, hi), Fmt.count(m.votes()), Fmt.percent(m.winRate())));
+        }
+        return t;
+    }
+
     static String csv(CompareReport r) {
         TextTable t = new TextTable(null, List.of("rank", "model", "rating", "rating_low", "rating_high", "votes", "wins",
                 "losses", "ties", "win_rate"));
@@ -103,13 +125,28 @@ public final class CompareRender {
             rate.add(row.stream().map(Documents::num).toList());
         }
         CompareReport.Agreement a = r.agreement();
+        CompareReport.LengthControl lc = r.lengths();
+        CompareDoc.LengthControl lengths = null;
+        if (lc != null) {
+            List<CompareDoc.Rating> ratings = new ArrayList<>();
+            for (int i = 0; i < lc.names().size(); i++) {
+                ratings.add(new CompareDoc.Rating(lc.names().get(i), Documents.num(lc.raw().get(i)),
+                        Documents.num(lc.controlled().get(i))));
+            }
+            lengths = new CompareDoc.LengthControl(lc.votes(), Documents.num(lc.gamma()), ratings);
+        }
         return new CompareDoc(CompareDoc.SCHEMA, toolVersion, r.method(), r.bootstrap(), r.seed(), r.minVotes(), r.votes(),
-                r.ties(), r.warnings(), r.models().stream().map(m -> new CompareDoc.Model(m.model(), Documents.num(m.rating()),
-                        Documents.num(m.low()), Documents.num(m.high()), m.rank() == 0 ? null : m.rank(), m.votes(), m.wins(),
-                        m.losses(), m.ties(), Documents.num(m.winRate()))).toList(), r.names(), rate, r.voteCounts(),
+                r.ties(), r.warnings(), models(r.models()), r.names(), rate, r.voteCounts(),
                 r.bias().stream().map(b -> new CompareDoc.Bias(b.judge(), b.decided(), b.first(), Documents.num(b.share()),
                         Documents.num(b.p()), Documents.num(b.low()), Documents.num(b.high()))).toList(),
                 a == null ? null : new CompareDoc.Agreement(a.items(), a.judges(), Documents.num(a.percent()), a.statistic(),
-                        Documents.num(a.kappa())));
+                        Documents.num(a.kappa())), lengths, r.segments().stream().map(g -> new CompareDoc.Segment(g.segment(),
+                        g.votes(), models(g.models()))).toList());
+    }
+
+    private static List<CompareDoc.Model> models(List<CompareReport.Rated> models) {
+        return models.stream().map(m -> new CompareDoc.Model(m.model(), Documents.num(m.rating()), Documents.num(m.low()),
+                Documents.num(m.high()), m.rank() == 0 ? null : m.rank(), m.votes(), m.wins(), m.losses(), m.ties(),
+                Documents.num(m.winRate()))).toList();
     }
 }

@@ -19,7 +19,9 @@ public record CompareDoc(
         @JsonPropertyDescription("win_rate[i][j]: i's share of its votes against j, ties half") List<List<Double>> winRate,
         @JsonPropertyDescription("votes[i][j] between i and j") List<List<Long>> voteCounts,
         @JsonPropertyDescription("per judge: how often the answer shown first won a decided vote") List<Bias> positionBias,
-        @JsonPropertyDescription("null when no item has votes of two judges") Agreement agreement) {
+        @JsonPropertyDescription("null when no item has votes of two judges") Agreement agreement,
+        @JsonPropertyDescription("the length-controlled fit (--control-length), or null") LengthControl lengthControl,
+        @JsonPropertyDescription("a leaderboard per segment (--segment-by)") List<Segment> segments) {
     public static final String SCHEMA = "mlops.compare/v1";
 
     /** One model. */
@@ -32,6 +34,20 @@ public record CompareDoc(
     public record Bias(String judge, long decided, @JsonPropertyDescription("won by the answer shown first") long first,
                        Double share, @JsonPropertyDescription("two-sided binomial against 0.5") Double p,
                        @JsonPropertyDescription("Wilson 95% interval") Double low, Double high) {
+    }
+
+    /** Ratings with the length difference as a covariate, beside the raw ones on the same votes. */
+    public record LengthControl(long votes,
+                                @JsonPropertyDescription("per sd of (len_a - len_b) / (len_a + len_b), logit scale") Double gamma,
+                                List<Rating> ratings) {
+    }
+
+    /** A model's raw and length-controlled ratings. */
+    public record Rating(String model, Double raw, Double controlled) {
+    }
+
+    /** One segment's leaderboard. */
+    public record Segment(String segment, long votes, List<Model> models) {
     }
 
     /** Agreement between judges. */

@@ -141,6 +141,48 @@ class CompareCommandTest {
         assertEquals(5.0 / 9, a.get("kappa").asDouble(), 1e-12);
     }
 
+    /**
+     * Three equally good models, one of which writes twice as long, before judges who prefer length:
+     * the raw ratings put the verbose one on top, the length-controlled ones take most of that away.
+     */
+    @Test
+    void lengthControl_removesAPreferenceForLongAnswers() throws IOException {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        StringBuilder sb = new StringBuilder();
+        String[] m = {"terse", "plain", "verbose"};
+        for (int i = 0; i < 3000; i++) {
+            int a = r.nextInt(3);
+            int b = (a + 1 + r.nextInt(2)) % 3;
+            double la = (a == 2 ? 400 : 200) * (0.5 + r.nextDouble());
+            double lb = (b == 2 ? 400 : 200) * (0.5 + r.nextDouble());
+            double z = 1.5 * (la - lb) / (la + lb);
+            boolean aWins = r.nextDouble() < 1 / (1 + Math.exp(-z));
+            sb.append(String.format(java.util.Locale.ROOT, "{\"model_a\":\"%s\",\"model_b\":\"%s\",\"winner\":\"%s\","
+                    + "\"length_a\":%.0f,\"length_b\":%.0f,\"segment\":\"%s\"}%n", m[a], m[b], aWins ? "model_a" : "model_b",
+                    la, lb, i % 2 == 0 ? "coding" : "chat"));
+        }
+        Files.writeString(dir.resolve("style.jsonl"), sb);
+        JsonNode j = json("compare", "style.jsonl", "--control-length", "--bootstrap", "0", "--segment-by", "segment");
+        JsonNode lc = j.get("length_control");
+        assertEquals(3000, lc.get("votes").asLong());
+        assertTrue(lc.get("gamma").asDouble() > 0.3, lc.toString());
+        double rawGap = 0;
+        double controlledGap = 0;
+        for (JsonNode x : lc.get("ratings")) {
+            rawGap = Math.max(rawGap, Math.abs(x.get("raw").asDouble() - 1000));
+            controlledGap = Math.max(controlledGap, Math.abs(x.get("controlled").asDouble() - 1000));
+        }
+        assertTrue(rawGap > 50, "the raw ratings reward length: " + lc);
+        assertTrue(controlledGap < rawGap / 3, "controlled for length they are close to equal: " + lc);
+        assertEquals(2, j.get("segments").size());
+        assertEquals("chat", j.get("segments").get(0).get("segment").asText());
+        assertEquals(1500, j.get("segments").get(0).get("votes").asLong());
+        Cli.Result table = Cli.run(Cli.env(dir), "compare", "style.jsonl", "--control-length", "--bootstrap", "0",
+                "--segment-by", "segment");
+        assertTrue(table.out().contains("length control: 3,000 votes with both lengths"), table.out());
+        assertTrue(table.out().contains("segment coding: 1,500 votes"), table.out());
+    }
+
     @Test
     void badVotesAreNamedByFileAndLine_andTooManyAreExitThree() throws IOException {
         goldenVotes();

@@ -14,6 +14,17 @@ class PreferenceStatisticsTest {
         assertArrayEquals(new double[] {1055.1484, 1004.3215, 940.5301}, BradleyTerry.fit(wins, 1000), 1e-4);
     }
 
+    /** With no covariate, the style-controlled fit is the plain one (GOLDEN.md's values again). */
+    @Test
+    void styleControlWithoutACovariateIsBradleyTerry() {
+        int[] a = {0, 0, 0, 1, 1, 1, 1, 2, 0, 0, 2, 2, 0};
+        int[] b = {1, 1, 1, 0, 2, 2, 2, 1, 2, 2, 0, 0, 1};
+        double[] s = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0.5};
+        StyleControl.Fit f = StyleControl.fit(3, a, b, s, new double[a.length], 1000);
+        assertArrayEquals(new double[] {1055.1484, 1004.3215, 940.5301}, f.ratings(), 1e-3);
+        assertEquals(0, f.gamma(), 1e-6);
+    }
+
     @Test
     void onlineEloInTheOrderOfTheVotes() {
         // A=0, B=1, C=2; each vote as (a, b, score of a)

@@ -129,7 +129,8 @@ final class CompareCommand implements Callable<Integer> {
                         com.fasterxml.jackson.databind.JsonNode seg = o.get(segmentBy);
                         v = v.withSegment(seg == null || seg.isNull() || seg.isContainerNode() ? null : seg.asText());
                     }
-                    votes.add(v);
+                    votes.add(new Vote(v.item(), intern(v.modelA()), intern(v.modelB()), v.outcome(), v.firstShown(),
+                            intern(v.judge()), intern(v.segment()), v.order(), v.lengthA(), v.lengthB()));
                 } catch (IllegalArgumentException e) {
                     bad.add(name + ":" + line + ": " + e.getMessage());
                 }
@@ -155,6 +156,13 @@ final class CompareCommand implements Callable<Integer> {
         output.emit(CompareRender.renderer(VersionProvider.version()).render(report, output.format),
                 spec.commandLine().getOut());
         return ExitCode.OK.code();
+    }
+
+    /** Names repeat on every vote: one String each, so that millions of votes fit in memory. */
+    private final java.util.Map<String, String> names = new java.util.HashMap<>();
+
+    private String intern(String s) {
+        return s == null ? null : names.computeIfAbsent(s, k -> k);
     }
 
     private CompareAnalysis.Options options() {

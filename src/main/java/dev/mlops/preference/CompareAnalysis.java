@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 
@@ -71,14 +70,8 @@ public final class CompareAnalysis {
             ties += votes.get(v).outcome().decided() ? 0 : 1;
         }
         double[] rating = fit(n, a, b, s, null, o, votes);
-        double[][] boot = new double[n][o.bootstrap()];
-        RandomGenerator rng = new Well19937c(o.seed());
-        for (int k = 0; k < o.bootstrap(); k++) {
-            double[] r = fit(n, a, b, s, resample(votes.size(), rng, o.elo()), o, votes);
-            for (int i = 0; i < n; i++) {
-                boot[i][k] = r[i];
-            }
-        }
+        double[][] boot = o.elo() ? eloBootstrap(n, a, b, s, o, votes) : Categories.of(n, a, b, s).bootstrap(o, rating,
+                o.anchor() == null ? -1 : names.indexOf(o.anchor()));
         long[][] count = new long[n][n];
         double[][] won = new double[n][n];
         long[] wins = new long[n];
@@ -278,13 +271,21 @@ public final class CompareAnalysis {
         return out;
     }
 
-    /** A multinomial resample of n votes: how many times each is drawn. */
-    private static int[] resample(int n, RandomGenerator rng, boolean elo) {
-        int[] times = new int[n];
-        for (int k = 0; k < n; k++) {
-            times[rng.nextInt(n)]++;
+    /** Elo's intervals: each bootstrap replays a multinomial resample of the votes in time order. */
+    private static double[][] eloBootstrap(int n, int[] a, int[] b, double[] s, Options o, List<Vote> votes) {
+        double[][] boot = new double[n][o.bootstrap()];
+        RandomGenerator rng = new Well19937c(o.seed());
+        for (int k = 0; k < o.bootstrap(); k++) {
+            int[] times = new int[a.length];
+            for (int v = 0; v < a.length; v++) {
+                times[rng.nextInt(a.length)]++;
+            }
+            double[] r = fit(n, a, b, s, times, o, votes);
+            for (int i = 0; i < n; i++) {
+                boot[i][k] = r[i];
+            }
         }
-        return times;
+        return boot;
     }
 
     private static List<CompareReport.Bias> bias(List<Vote> votes, List<String> warnings) {

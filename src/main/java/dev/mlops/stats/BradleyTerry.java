@@ -16,6 +16,14 @@ public final class BradleyTerry {
      * (or bottom). Models with no votes are NaN.
      */
     public static double[] fit(double[][] wins, double mean) {
+        return fit(wins, mean, null, 1e-13);
+    }
+
+    /**
+     * The same from a starting point (ratings of a fit on similar data, as the bootstrap's), iterating
+     * until no strength moves by more than {@code tolerance} on the log scale.
+     */
+    public static double[] fit(double[][] wins, double mean, double[] start, double tolerance) {
         int n = wins.length;
         double[][] w = new double[n][n];
         boolean[] seen = new boolean[n];
@@ -28,7 +36,9 @@ public final class BradleyTerry {
             }
         }
         double[] p = new double[n];
-        java.util.Arrays.fill(p, 1);
+        for (int i = 0; i < n; i++) {
+            p[i] = start == null || Double.isNaN(start[i]) ? 1 : Math.pow(10, (start[i] - mean) / 400);
+        }
         for (int iter = 0; iter < 100_000; iter++) {
             double change = 0;
             double[] next = new double[n];
@@ -59,7 +69,7 @@ public final class BradleyTerry {
                     p[i] = next[i];
                 }
             }
-            if (change < 1e-13) {
+            if (change < tolerance) {
                 break;
             }
         }

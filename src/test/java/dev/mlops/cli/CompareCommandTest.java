@@ -71,6 +71,9 @@ class CompareCommandTest {
         assertEquals(996.3174, model(elo, "C").get("rating").asDouble(), 1e-4);
         JsonNode anchored = json("compare", "votes.jsonl", "--anchor", "C=800", "--bootstrap", "0", "--min-votes", "1");
         assertEquals(800 + 1055.1484 - 940.5301, model(anchored, "A").get("rating").asDouble(), 1e-4);
+        JsonNode pinned = model(json("compare", "votes.jsonl", "--anchor", "C=800", "--bootstrap", "50", "--min-votes", "1"), "C");
+        assertEquals(800, pinned.get("rating_low").asDouble(), 1e-9, "every bootstrap fit is anchored too");
+        assertEquals(800, pinned.get("rating_high").asDouble(), 1e-9);
         JsonNode unranked = json("compare", "votes.jsonl", "--bootstrap", "0");
         assertTrue(model(unranked, "C").get("rank").isNull(), "8 votes, fewer than --min-votes 10");
         assertTrue(unranked.get("warnings").toString().contains("C has 8 votes, fewer than --min-votes 10"));

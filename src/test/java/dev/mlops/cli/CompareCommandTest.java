@@ -103,6 +103,24 @@ class CompareCommandTest {
         assertEquals(0.6235, all.get("share").asDouble(), 5e-5);
     }
 
+    /** The README's leaderboard of the PRD reviews is what mlops prints (default bootstrap and seed). */
+    @Test
+    void theReadmesLeaderboardIsWhatItPrints() throws IOException {
+        assumeTrue(Files.isDirectory(PRD), "skipped: ../shared/data/prd-vicuna80-gpt4-reviewer is missing");
+        String readme = Files.readString(Path.of("README.md"));
+        int at = readme.indexOf("On the PRD reviews in `../shared/data`");
+        int from = readme.indexOf("```\n", at) + 4;
+        String shown = readme.substring(from, readme.indexOf("```", from));
+        List<String> args = new ArrayList<>(List.of("compare"));
+        try (var s = Files.list(PRD)) {
+            s.filter(p -> p.toString().endsWith(".jsonl")).sorted().forEach(p -> args.add(p.toString()));
+        }
+        args.addAll(List.of("--models-from-name", "answer_(.+?)-vs-answer_(.+?)-gpt4"));
+        Cli.Result r = Cli.run(args.toArray(new String[0]));
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains(shown), r.out());
+    }
+
     @Test
     void fastChatBattlesAndAlpacaEvalAnnotations() throws IOException {
         Files.writeString(dir.resolve("arena.json"), "[\n"

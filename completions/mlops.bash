@@ -160,6 +160,7 @@ function _complete_mlops() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} health" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} abtest" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} compare" ];    then _picocli_mlops; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} judge" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} select" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} promote" ];    then _picocli_mlops; return $?; fi
@@ -182,35 +183,37 @@ function _complete_mlops() {
   local cmds3=(health)
   local cmds4=(abtest)
   local cmds5=(compare)
-  local cmds6=(select)
-  local cmds7=(registry)
-  local cmds8=(promote)
-  local cmds9=(rollback)
-  local cmds10=(history)
-  local cmds11=(help)
-  local cmds12=(abtest plan)
-  local cmds13=(abtest assign)
-  local cmds14=(registry list)
-  local cmds15=(registry show)
-  local cmds16=(registry freeze)
-  local cmds17=(registry verify)
-  local cmds18=(registry diff)
-  local cmds19=(registry recover)
+  local cmds6=(judge)
+  local cmds7=(select)
+  local cmds8=(registry)
+  local cmds9=(promote)
+  local cmds10=(rollback)
+  local cmds11=(history)
+  local cmds12=(help)
+  local cmds13=(abtest plan)
+  local cmds14=(abtest assign)
+  local cmds15=(registry list)
+  local cmds16=(registry show)
+  local cmds17=(registry freeze)
+  local cmds18=(registry verify)
+  local cmds19=(registry diff)
+  local cmds20=(registry recover)
 
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_mlops_registry_recover; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mlops_registry_diff; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mlops_registry_verify; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mlops_registry_freeze; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mlops_registry_show; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mlops_registry_list; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mlops_abtest_assign; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mlops_abtest_plan; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mlops_help; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mlops_history; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mlops_rollback; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mlops_promote; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mlops_registry; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mlops_select; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_mlops_registry_recover; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_mlops_registry_diff; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mlops_registry_verify; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mlops_registry_freeze; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mlops_registry_show; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mlops_registry_list; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mlops_abtest_assign; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mlops_abtest_plan; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mlops_help; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mlops_history; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mlops_rollback; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mlops_promote; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mlops_registry; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mlops_select; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mlops_judge; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mlops_compare; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mlops_abtest; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_mlops_health; return $?; fi
@@ -227,7 +230,7 @@ function _picocli_mlops() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="analyze drift collapse health abtest compare select registry promote rollback history help"
+  local commands="analyze drift collapse health abtest compare judge select registry promote rollback history help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -805,8 +808,8 @@ function _picocli_mlops_compare() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '-h' '--help'"
-  local arg_opts="'--input-format' '--models-from-name' '--method' '--bootstrap' '--seed' '--min-votes' '--anchor' '--max-bad-lines' '--format' '-o' '--output'"
+  local flag_opts="'--control-length' '--verbose' '-h' '--help'"
+  local arg_opts="'--input-format' '--models-from-name' '--method' '--bootstrap' '--seed' '--min-votes' '--anchor' '--segment-by' '--max-bad-lines' '--format' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -833,6 +836,9 @@ function _picocli_mlops_compare() {
     '--anchor')
       return
       ;;
+    '--segment-by')
+      return
+      ;;
     '--max-bad-lines')
       return
       ;;
@@ -856,6 +862,55 @@ function _picocli_mlops_compare() {
     local currIndex
     currIndex=$(currentPositionalIndex "compare" "${arg_opts}" "${flag_opts}")
     if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `judge` subcommand.
+function _picocli_mlops_judge() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--verbose' '-h' '--help'"
+  local arg_opts="'-o' '--output' '--judge' '--seed' '--script'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--judge')
+      return
+      ;;
+    '--seed')
+      return
+      ;;
+    '--script')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "judge" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       positionals=$( compgen -f -- "${curr_word}" ) # files

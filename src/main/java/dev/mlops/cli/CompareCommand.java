@@ -130,7 +130,7 @@ final class CompareCommand implements Callable<Integer> {
                         v = v.withSegment(seg == null || seg.isNull() || seg.isContainerNode() ? null : seg.asText());
                     }
                     votes.add(new Vote(v.item(), intern(v.modelA()), intern(v.modelB()), v.outcome(), v.firstShown(),
-                            intern(v.judge()), intern(v.segment()), v.order(), v.lengthA(), v.lengthB()));
+                            intern(v.judge()), intern(v.segment()), v.order(), v.lengthA(), v.lengthB(), v.preference()));
                 } catch (IllegalArgumentException e) {
                     bad.add(name + ":" + line + ": " + e.getMessage());
                 }

@@ -138,7 +138,31 @@ public final class CompareAnalysis {
         CompareReport.LengthControl lengths = o.controlLength() ? lengths(votes, names, index, warnings) : null;
         List<CompareReport.Segment> segments = o.segments() ? segments(votes, o, warnings) : List.of();
         return new CompareReport(o.elo() ? "elo" : "bradley-terry", o.bootstrap(), o.seed(), o.minVotes(), votes.size(),
-                ties, models, names, rate, counts, bias, agreement(votes), lengths, segments, warnings);
+                ties, models, names, rate, counts, bias, agreement(votes), lengths, segments, againstBaseline(votes), warnings);
+    }
+
+    /** For AlpacaEval annotations: each generator_2 against its generator_1, by model then baseline. */
+    private static List<CompareReport.AgainstBaseline> againstBaseline(List<Vote> votes) {
+        Map<String, List<Double>> by = new TreeMap<>();
+        for (Vote v : votes) {
+            if (!Double.isNaN(v.preference())) {
+                by.computeIfAbsent(v.modelB() + "\u0001" + v.modelA(), k -> new ArrayList<>()).add(v.preference() - 1);
+            }
+        }
+        List<CompareReport.AgainstBaseline> out = new ArrayList<>();
+        by.forEach((key, x) -> {
+            String[] mb = key.split("\u0001");
+            double mean = x.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            double ss = 0;
+            double discrete = 0;
+            for (double d : x) {
+                ss += (d - mean) * (d - mean);
+                discrete += d > 0.5 ? 1 : d == 0.5 ? 0.5 : 0;
+            }
+            double se = x.size() < 2 ? Double.NaN : Math.sqrt(ss / (x.size() - 1)) / Math.sqrt(x.size());
+            out.add(new CompareReport.AgainstBaseline(mb[0], mb[1], x.size(), mean, se, discrete / x.size()));
+        });
+        return out;
     }
 
     /** A leaderboard per segment; a vote without one is in "(none)". */

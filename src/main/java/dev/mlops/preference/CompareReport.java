@@ -20,12 +20,13 @@ import java.util.List;
  * @param agreement   agreement between judges on the same item and pair, or null when no item has two
  * @param lengths     the length-controlled fit (--control-length), or null
  * @param segments    a leaderboard per segment (--segment-by), by name
+ * @param baseline    AlpacaEval-style win rates against the baseline (generator_1), for annotation input
  * @param warnings    what to know before trusting the ratings
  */
 public record CompareReport(String method, int bootstrap, long seed, int minVotes, long votes, long ties,
                             List<Rated> models, List<String> names, List<List<Double>> winRate,
                             List<List<Long>> voteCounts, List<Bias> bias, Agreement agreement, LengthControl lengths,
-                            List<Segment> segments, List<String> warnings) {
+                            List<Segment> segments, List<AgainstBaseline> baseline, List<String> warnings) {
     public static final String SCHEMA = "mlops.compare/v1";
 
     public CompareReport {
@@ -35,6 +36,7 @@ public record CompareReport(String method, int bootstrap, long seed, int minVote
         voteCounts = List.copyOf(voteCounts);
         bias = List.copyOf(bias);
         segments = List.copyOf(segments);
+        baseline = List.copyOf(baseline);
         warnings = List.copyOf(warnings);
     }
 
@@ -51,6 +53,14 @@ public record CompareReport(String method, int bootstrap, long seed, int minVote
             raw = List.copyOf(raw);
             controlled = List.copyOf(controlled);
         }
+    }
+
+    /**
+     * A model against the baseline, as AlpacaEval reports it: the mean of (preference − 1) over its
+     * annotations, its standard error (ddof 1), and the discrete win rate (wins, and half the draws).
+     */
+    public record AgainstBaseline(String model, String baseline, long annotations, double winRate, double standardError,
+                                  double discreteWinRate) {
     }
 
     /** One segment's leaderboard. */

@@ -13,18 +13,19 @@ package dev.mlops.preference;
  * @param order      the vote's position in time (its timestamp in ms, else its place in the input)
  * @param lengthA    the length of model A's response (tokens or characters), NaN when unknown
  * @param lengthB    model B's
+ * @param preference AlpacaEval's preference in [1, 2] (2: model B), NaN for other inputs
  */
 public record Vote(String item, String modelA, String modelB, Outcome outcome, Side firstShown, String judge,
-                   String segment, double order, double lengthA, double lengthB) {
+                   String segment, double order, double lengthA, double lengthB, double preference) {
     /** A vote with no response lengths. */
     public Vote(String item, String modelA, String modelB, Outcome outcome, Side firstShown, String judge,
                 String segment, double order) {
-        this(item, modelA, modelB, outcome, firstShown, judge, segment, order, Double.NaN, Double.NaN);
+        this(item, modelA, modelB, outcome, firstShown, judge, segment, order, Double.NaN, Double.NaN, Double.NaN);
     }
 
     /** This vote in another segment. */
     public Vote withSegment(String s) {
-        return new Vote(item, modelA, modelB, outcome, firstShown, judge, s, order, lengthA, lengthB);
+        return new Vote(item, modelA, modelB, outcome, firstShown, judge, s, order, lengthA, lengthB, preference);
     }
 
     /** Whether both responses' lengths are known. */

@@ -85,7 +85,7 @@ public enum VoteFormat {
                 double la = number(o.path("length_a"), meta.path("sum_assistant_a_tokens"));
                 double lb = number(o.path("length_b"), meta.path("sum_assistant_b_tokens"));
                 yield check(new Vote(optional(o, "id", "question_id"), a, b, out, side, optional(o, "judge"),
-                        optional(o, "segment"), t, la, lb));
+                        optional(o, "segment"), t, la, lb, Double.NaN));
             }
             case ALPACA_EVAL -> {
                 String a = text(o, "generator_1");
@@ -101,7 +101,7 @@ public enum VoteFormat {
                 }
                 Vote.Outcome out = v < 1.5 ? Vote.Outcome.A : v > 1.5 ? Vote.Outcome.B : Vote.Outcome.TIE;
                 yield check(new Vote(optional(o, "instruction", "id"), a, b, out, Vote.Side.A, optional(o, "annotator"),
-                        optional(o, "dataset", "segment"), place));
+                        optional(o, "dataset", "segment"), place, Double.NaN, Double.NaN, v));
             }
             case NAMED_PAIR -> {
                 String s = required(o, "score").trim();

@@ -50,6 +50,15 @@ public final class CompareRender {
                     + "of the normalised length difference", lc.votes(), lc.gamma());
             sb.append('\n').append(title).append(markdown ? "\n\n" + l.markdown() : "\n" + l.text());
         }
+        if (!r.baseline().isEmpty()) {
+            TextTable bt = new TextTable(null, List.of("model", "baseline", "annotations", "win rate", "standard error",
+                    "discrete"));
+            for (CompareReport.AgainstBaseline b : r.baseline()) {
+                bt.row(List.of(b.model(), b.baseline(), Fmt.count(b.annotations()), Fmt.percent(b.winRate()),
+                        Fmt.percent(b.standardError()), Fmt.percent(b.discreteWinRate())));
+            }
+            sb.append("\nagainst the baseline (AlpacaEval)\n").append(markdown ? "\n" + bt.markdown() : bt.text());
+        }
         for (CompareReport.Segment g : r.segments()) {
             String title = String.format(Locale.ROOT, "segment %s: %,d votes", g.segment(), g.votes());
             TextTable st = leaderboard(g.models());
@@ -141,7 +150,9 @@ public final class CompareRender {
                         Documents.num(b.p()), Documents.num(b.low()), Documents.num(b.high()))).toList(),
                 a == null ? null : new CompareDoc.Agreement(a.items(), a.judges(), Documents.num(a.percent()), a.statistic(),
                         Documents.num(a.kappa())), lengths, r.segments().stream().map(g -> new CompareDoc.Segment(g.segment(),
-                        g.votes(), models(g.models()))).toList());
+                        g.votes(), models(g.models()))).toList(), r.baseline().stream().map(b -> new CompareDoc.AgainstBaseline(
+                        b.model(), b.baseline(), b.annotations(), Documents.num(b.winRate()), Documents.num(b.standardError()),
+                        Documents.num(b.discreteWinRate()))).toList());
     }
 
     private static List<CompareDoc.Model> models(List<CompareReport.Rated> models) {

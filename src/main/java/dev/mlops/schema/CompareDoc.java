@@ -21,7 +21,8 @@ public record CompareDoc(
         @JsonPropertyDescription("per judge: how often the answer shown first won a decided vote") List<Bias> positionBias,
         @JsonPropertyDescription("null when no item has votes of two judges") Agreement agreement,
         @JsonPropertyDescription("the length-controlled fit (--control-length), or null") LengthControl lengthControl,
-        @JsonPropertyDescription("a leaderboard per segment (--segment-by)") List<Segment> segments) {
+        @JsonPropertyDescription("a leaderboard per segment (--segment-by)") List<Segment> segments,
+        @JsonPropertyDescription("AlpacaEval input: each model against its baseline (generator_1)") List<AgainstBaseline> againstBaseline) {
     public static final String SCHEMA = "mlops.compare/v1";
 
     /** One model. */
@@ -44,6 +45,11 @@ public record CompareDoc(
 
     /** A model's raw and length-controlled ratings. */
     public record Rating(String model, Double raw, Double controlled) {
+    }
+
+    /** A model against the baseline: AlpacaEval's win rate (mean of preference - 1), its standard error, the discrete win rate. */
+    public record AgainstBaseline(String model, String baseline, long annotations, Double winRate, Double standardError,
+                                  Double discreteWinRate) {
     }
 
     /** One segment's leaderboard. */

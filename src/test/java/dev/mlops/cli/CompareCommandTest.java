@@ -132,13 +132,20 @@ class CompareCommandTest {
         assertEquals(1, arena.get("ties").asLong());
         assertEquals(0.5, model(arena, "x").get("win_rate").asDouble(), 1e-12);
         Files.writeString(dir.resolve("alpaca.json"), "[{\"instruction\": \"q1\", \"generator_1\": \"base\", "
-                + "\"generator_2\": \"new\", \"preference\": 2.0}, {\"instruction\": \"q2\", \"generator_1\": \"base\", "
+                + "\"generator_2\": \"new\", \"preference\": 1.8}, {\"instruction\": \"q2\", \"generator_1\": \"base\", "
                 + "\"generator_2\": \"new\", \"preference\": 1.5}, {\"instruction\": \"q3\", \"generator_1\": \"base\", "
                 + "\"generator_2\": \"new\", \"preference\": 1}]");
         JsonNode alpaca = json("compare", "alpaca.json", "--input-format", "alpaca-eval", "--bootstrap", "0",
                 "--min-votes", "1");
         assertEquals(0.5, model(alpaca, "new").get("win_rate").asDouble(), 1e-12);
         assertEquals(1, model(alpaca, "new").get("ties").asLong());
+        // AlpacaEval's own figures: python3 -c "import numpy as np, scipy.stats as st; x=np.array([.8,.5,0]); print(x.mean(), st.sem(x))"
+        JsonNode vs = alpaca.get("against_baseline").get(0);
+        assertEquals("new", vs.get("model").asText());
+        assertEquals("base", vs.get("baseline").asText());
+        assertEquals(0.43333333333333335, vs.get("win_rate").asDouble(), 1e-12);
+        assertEquals(0.2333333333333333, vs.get("standard_error").asDouble(), 1e-12);
+        assertEquals(0.5, vs.get("discrete_win_rate").asDouble(), 1e-12, "one win and half a draw of three");
     }
 
     /** Two judges on the same four items: Cohen's kappa by hand, labels (first wins, second wins, tie). */

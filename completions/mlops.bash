@@ -169,6 +169,7 @@ function _complete_mlops() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} abtest plan" ];    then _picocli_mlops_abtest; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} abtest assign" ];    then _picocli_mlops_abtest; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} judge pairs" ];    then _picocli_mlops_judge; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry list" ];    then _picocli_mlops_registry; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry show" ];    then _picocli_mlops_registry; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry freeze" ];    then _picocli_mlops_registry; return $?; fi
@@ -192,19 +193,21 @@ function _complete_mlops() {
   local cmds12=(help)
   local cmds13=(abtest plan)
   local cmds14=(abtest assign)
-  local cmds15=(registry list)
-  local cmds16=(registry show)
-  local cmds17=(registry freeze)
-  local cmds18=(registry verify)
-  local cmds19=(registry diff)
-  local cmds20=(registry recover)
+  local cmds15=(judge pairs)
+  local cmds16=(registry list)
+  local cmds17=(registry show)
+  local cmds18=(registry freeze)
+  local cmds19=(registry verify)
+  local cmds20=(registry diff)
+  local cmds21=(registry recover)
 
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_mlops_registry_recover; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_mlops_registry_diff; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mlops_registry_verify; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mlops_registry_freeze; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mlops_registry_show; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mlops_registry_list; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_mlops_registry_recover; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_mlops_registry_diff; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_mlops_registry_verify; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mlops_registry_freeze; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mlops_registry_show; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mlops_registry_list; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mlops_judge_pairs; return $?; fi
   if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mlops_abtest_assign; return $?; fi
   if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mlops_abtest_plan; return $?; fi
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mlops_help; return $?; fi
@@ -877,7 +880,7 @@ function _picocli_mlops_judge() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands=""
+  local commands="pairs"
   local flag_opts="'--verbose' '-h' '--help'"
   local arg_opts="'-o' '--output' '--judge' '--seed' '--script'"
 
@@ -1319,6 +1322,84 @@ function _picocli_mlops_abtest_assign() {
     local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `pairs` subcommand.
+function _picocli_mlops_judge_pairs() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--verbose' '-h' '--help'"
+  local arg_opts="'--a' '--b' '-o' '--output' '-n' '--match' '--seed' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups'"
+  local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse" "langfuse-csv" "litellm" "openai-batch" "anthropic-batch" "helicone" "helicone-csv" "burstgpt") # --input-format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--a')
+      return
+      ;;
+    '--b')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-n')
+      return
+      ;;
+    '--match')
+      return
+      ;;
+    '--seed')
+      return
+      ;;
+    '--input-format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
+      ;;
+    '--map')
+      return
+      ;;
+    '--mapping')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-bad-lines')
+      return
+      ;;
+    '--max-line-bytes')
+      return
+      ;;
+    '--threads')
+      return
+      ;;
+    '--join-input')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--max-groups')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local IFS=$'\n'
+    type compopt &>/dev/null && compopt -o filenames
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}" -- "${curr_word}") $(compgen -f -- "${curr_word}") ) # log files
   fi
 }
 

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mlops judge}: a person picks the better of two responses, in the terminal. */
-@Command(name = "judge", sortOptions = false,
+@Command(name = "judge", sortOptions = false, subcommands = JudgePairsCommand.class,
         description = {"Shows the pairs of PAIRS.jsonl one at a time, the prompt on top and the two responses side by "
                 + "side (stacked below 120 columns), their sides randomised per item; keys 1 (left better), 2 (right), "
                 + "t (tie), b (both bad), s (skip), u (undo), ? (help), q (quit). Each vote is appended to VOTES and "
@@ -32,11 +32,11 @@ final class JudgeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PAIRS", description = "JSONL: id, prompt, model_a, response_a, model_b, "
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PAIRS", description = "JSONL: id, prompt, model_a, response_a, model_b, "
             + "response_b, and optionally segment.")
     Path pairs;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "VOTES", description = "The votes file (appended to).")
+    @Option(names = {"-o", "--output"}, paramLabel = "VOTES", description = "The votes file (appended to); required.")
     Path votes;
 
     @Option(names = "--judge", paramLabel = "NAME", description = "Who votes (default: the operating-system user).")
@@ -59,6 +59,10 @@ final class JudgeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (pairs == null || votes == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give PAIRS.jsonl and -o VOTES.jsonl "
+                    + "(or build pairs with mlops judge pairs LOG... --a V1 --b V2 -o PAIRS.jsonl)");
+        }
         if (script == null && !env.terminal().interactive()) {
             throw new MlopsException(ExitCode.USAGE, "judge needs a terminal (or --script FILE of keys)");
         }

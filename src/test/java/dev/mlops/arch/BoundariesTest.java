@@ -34,10 +34,10 @@ class BoundariesTest {
                 .whereLayer("cli").mayOnlyBeAccessedByLayers("main")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("release").mayOnlyBeAccessedByLayers("cli", "report")
-                .whereLayer("selection").mayOnlyBeAccessedByLayers("cli", "report")
+                .whereLayer("selection").mayOnlyBeAccessedByLayers("cli", "report", "preference")
                 .whereLayer("experiment").mayOnlyBeAccessedByLayers("cli", "report")
                 .whereLayer("preference").mayOnlyBeAccessedByLayers("cli", "report")
-                .whereLayer("analysis").mayOnlyBeAccessedByLayers("cli", "report", "selection", "experiment")
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("cli", "report", "selection", "experiment", "preference")
                 .whereLayer("registry").mayOnlyBeAccessedByLayers("cli", "report", "release", "analysis", "selection",
                         "experiment")
                 .whereLayer("schema").mayOnlyBeAccessedByLayers("cli", "report", "release")

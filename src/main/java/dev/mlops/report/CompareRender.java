@@ -113,13 +113,21 @@ public final class CompareRender {
         return t;
     }
 
+    /** The leaderboard, one row per model, with its win rate against every other model in a column each. */
     static String csv(CompareReport r) {
-        TextTable t = new TextTable(null, List.of("rank", "model", "rating", "rating_low", "rating_high", "votes", "wins",
+        List<String> h = new ArrayList<>(List.of("rank", "model", "rating", "rating_low", "rating_high", "votes", "wins",
                 "losses", "ties", "win_rate"));
+        r.names().forEach(n -> h.add("win_rate_vs_" + n));
+        TextTable t = new TextTable(null, h);
         for (CompareReport.Rated m : r.models()) {
-            t.row(List.of(m.rank() == 0 ? "" : Integer.toString(m.rank()), m.model(), Fmt.plain(m.rating()),
-                    Fmt.plain(m.low()), Fmt.plain(m.high()), Long.toString(m.votes()), Long.toString(m.wins()),
-                    Long.toString(m.losses()), Long.toString(m.ties()), Fmt.plain(m.winRate())));
+            List<String> row = new ArrayList<>(List.of(m.rank() == 0 ? "" : Integer.toString(m.rank()), m.model(),
+                    Fmt.plain(m.rating()), Fmt.plain(m.low()), Fmt.plain(m.high()), Long.toString(m.votes()),
+                    Long.toString(m.wins()), Long.toString(m.losses()), Long.toString(m.ties()), Fmt.plain(m.winRate())));
+            int i = r.names().indexOf(m.model());
+            for (int j = 0; j < r.names().size(); j++) {
+                row.add(Fmt.plain(r.winRate().get(i).get(j)));
+            }
+            t.row(row);
         }
         StringBuilder sb = new StringBuilder();
         for (String w : r.warnings()) {

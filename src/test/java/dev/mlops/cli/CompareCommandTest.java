@@ -74,6 +74,11 @@ class CompareCommandTest {
         JsonNode pinned = model(json("compare", "votes.jsonl", "--anchor", "C=800", "--bootstrap", "50", "--min-votes", "1"), "C");
         assertEquals(800, pinned.get("rating_low").asDouble(), 1e-9, "every bootstrap fit is anchored too");
         assertEquals(800, pinned.get("rating_high").asDouble(), 1e-9);
+        Cli.Result csv = Cli.run(Cli.env(dir), "compare", "votes.jsonl", "--bootstrap", "0", "--min-votes", "1", "--format", "csv");
+        assertTrue(csv.out().startsWith("rank,model,rating,rating_low,rating_high,votes,wins,losses,ties,win_rate,"
+                + "win_rate_vs_A,win_rate_vs_B,win_rate_vs_C\n1,A,"), csv.out());
+        // A against B: 3 wins, 1 loss, 1 tie of 5; against C: 2 of 4
+        assertTrue(csv.out().lines().anyMatch(l -> l.startsWith("1,A,") && l.endsWith(",,0.7,0.5")), csv.out());
         JsonNode unranked = json("compare", "votes.jsonl", "--bootstrap", "0");
         assertTrue(model(unranked, "C").get("rank").isNull(), "8 votes, fewer than --min-votes 10");
         assertTrue(unranked.get("warnings").toString().contains("C has 8 votes, fewer than --min-votes 10"));

@@ -75,7 +75,9 @@ class CompareCommandTest {
         assertEquals(800, pinned.get("rating_low").asDouble(), 1e-9, "every bootstrap fit is anchored too");
         assertEquals(800, pinned.get("rating_high").asDouble(), 1e-9);
         Cli.Result csv = Cli.run(Cli.env(dir), "compare", "votes.jsonl", "--bootstrap", "0", "--min-votes", "1", "--format", "csv");
-        assertTrue(csv.out().startsWith("rank,model,rating,rating_low,rating_high,votes,wins,losses,ties,win_rate,"
+        String table = csv.out().lines().filter(l -> !l.startsWith("# ")).collect(java.util.stream.Collectors.joining("\n"));
+        assertTrue(csv.out().startsWith("# warning: judge ann favours the answer shown first"), "warnings first: " + csv.out());
+        assertTrue(table.startsWith("rank,model,rating,rating_low,rating_high,votes,wins,losses,ties,win_rate,"
                 + "win_rate_vs_A,win_rate_vs_B,win_rate_vs_C\n1,A,"), csv.out());
         // A against B: 3 wins, 1 loss, 1 tie of 5; against C: 2 of 4
         assertTrue(csv.out().lines().anyMatch(l -> l.startsWith("1,A,") && l.endsWith(",,0.7,0.5")), csv.out());

@@ -206,6 +206,19 @@ class ShuffledMergeTest {
                         dev.mlops.experiment.AbAnalysis.analyze(a, null, options), OutputFormat.JSON));
     }
 
+    @Test
+    void judgePairs() {
+        sameInAnyOrder("judge pairs, first pass", () -> new dev.mlops.preference.PairScan("v11", "v12", "user", 3),
+                dev.mlops.preference.PairScan::merge, p -> p.matched().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + java.util.Arrays.toString(e.getValue())).toList().toString());
+        var whole = new dev.mlops.preference.PairScan("v11", "v12", "user", 3);
+        records(42, 3000).forEach(whole);
+        var chosen = dev.mlops.preference.PairSampling.choose(whole.matched(), 20, 3);
+        org.junit.jupiter.api.Assertions.assertEquals(20, chosen.size(), "the 50 users asked both versions (matched with --match user)");
+        sameInAnyOrder("judge pairs, second pass", () -> new dev.mlops.preference.PairTexts("v11", "v12", "user", 3, chosen),
+                dev.mlops.preference.PairTexts::merge, t -> t.pairs().toString());
+    }
+
     private static LogRecord withTokens(String version, int bin) {
         long[] tokens = {10, 100, 300, 600, 1000};
         return new LogRecord(null, null, null, version, null, null, null, null, tokens[bin], 0, LogRecord.ABSENT,

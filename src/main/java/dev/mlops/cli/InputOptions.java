@@ -226,7 +226,12 @@ final class InputOptions {
 
     /** True when {@code bad} of {@code total} records exceeds --max-bad-lines. */
     boolean tooManyBad(long bad, long total) {
-        String s = maxBad.trim();
+        return exceeds(maxBad, bad, total);
+    }
+
+    /** True when {@code bad} of {@code total} records exceeds a --max-bad-lines limit: a count (100) or a percentage (0.5%). */
+    static boolean exceeds(String limit, long bad, long total) {
+        String s = limit.trim();
         try {
             if (s.endsWith("%")) {
                 double p = Double.parseDouble(s.substring(0, s.length() - 1));
@@ -241,7 +246,7 @@ final class InputOptions {
             }
             return bad > n;
         } catch (NumberFormatException e) {
-            throw new MlopsException(ExitCode.USAGE, "--max-bad-lines " + maxBad
+            throw new MlopsException(ExitCode.USAGE, "--max-bad-lines " + limit
                     + ": expected a count (100) or a percentage (0.5%)");
         }
     }

@@ -38,32 +38,6 @@ public final class CompareRender {
         sb.append('\n');
         TextTable t = leaderboard(r.models());
         sb.append(markdown ? t.markdown() : t.text());
-        if (r.lengths() != null) {
-            CompareReport.LengthControl lc = r.lengths();
-            TextTable l = new TextTable(null, List.of("model", "raw", "length-controlled", "change"));
-            for (int i = 0; i < lc.names().size(); i++) {
-                double raw = lc.raw().get(i);
-                double c = lc.controlled().get(i);
-                l.row(List.of(lc.names().get(i), Fmt.num(raw), Fmt.num(c), String.format(Locale.ROOT, "%+.1f", c - raw)));
-            }
-            String title = String.format(Locale.ROOT, "length control: %,d votes with both lengths, gamma %.3f per sd "
-                    + "of the normalised length difference", lc.votes(), lc.gamma());
-            sb.append('\n').append(title).append(markdown ? "\n\n" + l.markdown() : "\n" + l.text());
-        }
-        if (!r.baseline().isEmpty()) {
-            TextTable bt = new TextTable(null, List.of("model", "baseline", "annotations", "win rate", "standard error",
-                    "discrete"));
-            for (CompareReport.AgainstBaseline b : r.baseline()) {
-                bt.row(List.of(b.model(), b.baseline(), Fmt.count(b.annotations()), Fmt.percent(b.winRate()),
-                        Fmt.percent(b.standardError()), Fmt.percent(b.discreteWinRate())));
-            }
-            sb.append("\nagainst the baseline (AlpacaEval)\n").append(markdown ? "\n" + bt.markdown() : bt.text());
-        }
-        for (CompareReport.Segment g : r.segments()) {
-            String title = String.format(Locale.ROOT, "segment %s: %,d votes", g.segment(), g.votes());
-            TextTable st = leaderboard(g.models());
-            sb.append('\n').append(title).append(markdown ? "\n\n" + st.markdown() : "\n" + st.text());
-        }
         if (!r.bias().isEmpty()) {
             TextTable b = TextTable.text(null, List.of("judge", "decided", "first won", "95% CI", "p"));
             for (CompareReport.Bias x : r.bias()) {
@@ -93,6 +67,32 @@ public final class CompareRender {
             sb.append('\n').append(markdown ? m.markdown() : m.text());
         } else {
             sb.append(String.format(Locale.ROOT, "%nthe win matrix of %d models is in the JSON and CSV%n", r.names().size()));
+        }
+        if (r.lengths() != null) {
+            CompareReport.LengthControl lc = r.lengths();
+            TextTable l = new TextTable(null, List.of("model", "raw", "length-controlled", "change"));
+            for (int i = 0; i < lc.names().size(); i++) {
+                double raw = lc.raw().get(i);
+                double c = lc.controlled().get(i);
+                l.row(List.of(lc.names().get(i), Fmt.num(raw), Fmt.num(c), String.format(Locale.ROOT, "%+.1f", c - raw)));
+            }
+            String title = String.format(Locale.ROOT, "length control: %,d votes with both lengths, gamma %.3f per sd "
+                    + "of the normalised length difference", lc.votes(), lc.gamma());
+            sb.append('\n').append(title).append(markdown ? "\n\n" + l.markdown() : "\n" + l.text());
+        }
+        if (!r.baseline().isEmpty()) {
+            TextTable bt = new TextTable(null, List.of("model", "baseline", "annotations", "win rate", "standard error",
+                    "discrete"));
+            for (CompareReport.AgainstBaseline b : r.baseline()) {
+                bt.row(List.of(b.model(), b.baseline(), Fmt.count(b.annotations()), Fmt.percent(b.winRate()),
+                        Fmt.percent(b.standardError()), Fmt.percent(b.discreteWinRate())));
+            }
+            sb.append("\nagainst the baseline (AlpacaEval)\n").append(markdown ? "\n" + bt.markdown() : bt.text());
+        }
+        for (CompareReport.Segment g : r.segments()) {
+            String title = String.format(Locale.ROOT, "segment %s: %,d votes", g.segment(), g.votes());
+            TextTable st = leaderboard(g.models());
+            sb.append('\n').append(title).append(markdown ? "\n\n" + st.markdown() : "\n" + st.text());
         }
         return sb.toString();
     }

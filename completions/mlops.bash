@@ -811,7 +811,7 @@ function _picocli_mlops_compare() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--control-length' '--verbose' '-h' '--help'"
+  local flag_opts="'--verbose' '-h' '--help' '--control-length'"
   local arg_opts="'--input-format' '--models-from-name' '--method' '--bootstrap' '--seed' '--min-votes' '--anchor' '--segment-by' '--max-bad-lines' '--format' '-o' '--output'"
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 

@@ -9,14 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code mlops abtest assign}: deterministic bucketing of units into arms, for routers. */
 @Command(name = "assign", sortOptions = false,
@@ -24,12 +19,7 @@ import picocli.CommandLine.Spec;
                 + "\"EXPERIMENT:UNIT\" (UTF-8), its first 8 bytes as an unsigned big-endian integer modulo 10,000 is the "
                 + "bucket, and the arms own consecutive ranges of buckets in proportion to their weights. Prints "
                 + "\"unit arm\", one line per unit; reads units from standard input, one per line, when none are given."})
-final class AbtestAssignCommand implements Callable<Integer> {
-    private final Env env;
-
-    @Spec
-    CommandSpec spec;
-
+final class AbtestAssignCommand extends PlainCommand {
     @Option(names = "--experiment", required = true, paramLabel = "NAME", description = "The experiment's name.")
     String experiment;
 
@@ -40,21 +30,18 @@ final class AbtestAssignCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "UNIT", description = "Unit ids (default: standard input, one per line).")
     List<String> units = new ArrayList<>();
 
-    @Mixin
-    CommonOptions common;
-
     AbtestAssignCommand(Env env) {
-        this.env = env;
+        super(env);
     }
 
     @Override
     public Integer call() throws IOException {
         if (experiment.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--experiment must not be empty");
+            throw usage("--experiment must not be empty");
         }
         Map<String, Double> weights = AbtestOptions.parseSplit(spec, arms);
         Assignment a = new Assignment(experiment, weights);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (!units.isEmpty()) {
             units.forEach(u -> out.println(u + " " + a.arm(u)));
             return ExitCode.OK.code();

@@ -3,23 +3,15 @@ package dev.mlops.cli;
 import dev.mlops.stats.SampleSize;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code mlops abtest plan}: how many units an experiment needs. */
 @Command(name = "plan", sortOptions = false,
         description = {"Units per arm to detect an absolute effect --mde with the given power, two-sided at --alpha: for "
                 + "a binary metric from its baseline rate (Fleiss), for a continuous one from its standard deviation "
                 + "--sd. With more than two arms, alpha is split over the comparisons with the control (Bonferroni)."})
-final class AbtestPlanCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class AbtestPlanCommand extends PlainCommand {
     @Option(names = "--baseline", required = true, paramLabel = "P", description = "The control's rate (binary) or mean.")
     double baseline;
 
@@ -39,10 +31,8 @@ final class AbtestPlanCommand implements Callable<Integer> {
     @Option(names = "--arms", paramLabel = "N", defaultValue = "2", description = "Arms, the control included (default: ${DEFAULT-VALUE}).")
     int arms;
 
-    @Mixin
-    CommonOptions common;
-
     AbtestPlanCommand(Env env) {
+        super(env);
     }
 
     @Override
@@ -76,16 +66,12 @@ final class AbtestPlanCommand implements Callable<Integer> {
                     plain(sd), plain(mde));
         }
         long perArm = (long) Math.ceil(n - 1e-9);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.printf(Locale.ROOT, "units per arm: %,d%n", perArm);
         out.printf(Locale.ROOT, "units in all:  %,d (%d arms)%n", perArm * arms, arms);
         out.printf(Locale.ROOT, "%s; two-sided alpha %s%s, power %s%n", what, plain(alpha),
                 arms > 2 ? " (" + plain(a) + " per comparison)" : "", plain(power));
         return ExitCode.OK.code();
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 
     private static String pct(double p) {

@@ -9,12 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code mlops compare}: ratings people can trust, from side-by-side votes. */
 @Command(name = "compare", sortOptions = false,
@@ -23,12 +20,7 @@ import picocli.CommandLine.Spec;
                 + "file name) and fits Bradley-Terry ratings (ties half a win; scale 400, base 10, mean 1000) with "
                 + "bootstrap intervals and ranks, or online Elo; beside them win rates, the win matrix, position bias per "
                 + "judge (binomial test, Wilson interval) and agreement between judges (Cohen's or Fleiss' kappa)."})
-final class CompareCommand implements Callable<Integer> {
-    private final Env env;
-
-    @Spec
-    CommandSpec spec;
-
+final class CompareCommand extends PlainCommand {
     @Parameters(arity = "1..*", paramLabel = "VOTES", description = "Vote files: JSONL or a JSON array, gzip or zstd too.")
     List<Path> files = new ArrayList<>();
 
@@ -38,11 +30,8 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Mixin
-    CommonOptions common;
-
     CompareCommand(Env env) {
-        this.env = env;
+        super(env);
     }
 
     @Override
@@ -54,14 +43,14 @@ final class CompareCommand implements Callable<Integer> {
         List<String> bad = read.bad();
         List<Vote> votes = read.votes();
         for (String b : bad.subList(0, Math.min(5, bad.size()))) {
-            spec.commandLine().getErr().println(b);
+            err().println(b);
         }
         if (!bad.isEmpty()) {
             if (InputOptions.exceeds(compare.maxBad, bad.size(), read.records())) {
                 throw new MlopsException(ExitCode.BAD_INPUT, String.format(Locale.ROOT, "%,d of %,d votes cannot be read, "
                         + "more than --max-bad-lines %s allows", bad.size(), read.records(), compare.maxBad));
             }
-            spec.commandLine().getErr().printf(Locale.ROOT, "mlops: skipped %,d unreadable vote%s of %,d%n", bad.size(),
+            err().printf(Locale.ROOT, "mlops: skipped %,d unreadable vote%s of %,d%n", bad.size(),
                     bad.size() == 1 ? "" : "s", read.records());
         }
         CompareReport report;
@@ -71,7 +60,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new MlopsException(ExitCode.BAD_INPUT, e.getMessage());
         }
         output.emit(CompareRender.renderer(VersionProvider.version()).render(report, output.format),
-                spec.commandLine().getOut());
+                out());
         return ExitCode.OK.code();
     }
 }

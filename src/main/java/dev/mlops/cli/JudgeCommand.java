@@ -10,15 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code mlops judge}: a person picks the better of two responses, in the terminal. */
 @Command(name = "judge", sortOptions = false, subcommands = JudgePairsCommand.class,
@@ -26,12 +22,7 @@ import picocli.CommandLine.Spec;
                 + "side (stacked below 120 columns), their sides randomised per item; keys 1 (left better), 2 (right), "
                 + "t (tie), b (both bad), s (skip), u (undo), ? (help), q (quit). Each vote is appended to VOTES and "
                 + "flushed at once; running again with the same -o resumes. mlops compare reads the votes."})
-final class JudgeCommand implements Callable<Integer> {
-    private final Env env;
-
-    @Spec
-    CommandSpec spec;
-
+final class JudgeCommand extends PlainCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PAIRS", description = "JSONL: id, prompt, model_a, response_a, model_b, "
             + "response_b, and optionally segment.")
     Path pairs;
@@ -50,17 +41,14 @@ final class JudgeCommand implements Callable<Integer> {
             + "(for tests); the screens go to standard output.")
     Path script;
 
-    @Mixin
-    CommonOptions common;
-
     JudgeCommand(Env env) {
-        this.env = env;
+        super(env);
     }
 
     @Override
     public Integer call() throws IOException {
         if (pairs == null || votes == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give PAIRS.jsonl and -o VOTES.jsonl "
+            throw usage("give PAIRS.jsonl and -o VOTES.jsonl "
                     + "(or build pairs with mlops judge pairs LOG... --a V1 --b V2 -o PAIRS.jsonl)");
         }
         if (script == null && !env.terminal().interactive()) {
@@ -85,7 +73,7 @@ final class JudgeCommand implements Callable<Integer> {
             if (script != null) {
                 try (InputStream keys = Files.newInputStream(script)) {
                     int width = env.terminal().width() >= dev.mlops.report.JudgeScreen.SIDE_BY_SIDE ? env.terminal().width() : 100;
-                    cast = JudgeUi.run(JudgeUi.of(keys), spec.commandLine().getOut(), () -> width, () -> 30, session, log,
+                    cast = JudgeUi.run(JudgeUi.of(keys), out(), () -> width, () -> 30, session, log,
                             who, env.clock());
                 }
             } else {
@@ -94,7 +82,7 @@ final class JudgeCommand implements Callable<Integer> {
                 }
             }
         }
-        spec.commandLine().getErr().printf("mlops: %d vote%s written to %s (%d / %d judged)%n", cast, cast == 1 ? "" : "s",
+        err().printf("mlops: %d vote%s written to %s (%d / %d judged)%n", cast, cast == 1 ? "" : "s",
                 env.display(votes), session.judged(), session.total());
         return ExitCode.OK.code();
     }

@@ -14,13 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code mlops judge pairs}: pairs for judging, from logs where both versions answered the same prompt. */
 @Command(name = "pairs", sortOptions = false,
@@ -29,13 +26,8 @@ import picocli.CommandLine.Spec;
                 + "text (lower case, spaces collapsed) or on --match FIELD, -n of them sampled with select's length bins "
                 + "(proportional, seeded), one answer of each version per prompt. Two passes over the logs: the first "
                 + "keeps three numbers a prompt, the second reads only the picked answers' text."})
-final class JudgePairsCommand implements Callable<Integer> {
+final class JudgePairsCommand extends PlainCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Env env;
-
-    @Spec
-    CommandSpec spec;
-
     @Parameters(arity = "1..*", paramLabel = "LOG", description = "Inference logs with prompts and responses.")
     List<String> logs = new ArrayList<>();
 
@@ -60,20 +52,17 @@ final class JudgePairsCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
-    @Mixin
-    CommonOptions common;
-
     JudgePairsCommand(Env env) {
-        this.env = env;
+        super(env);
     }
 
     @Override
     public Integer call() {
         if (n < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-n must be at least 1");
+            throw usage("-n must be at least 1");
         }
         if (a.equals(b)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--a and --b name the same version");
+            throw usage("--a and --b name the same version");
         }
         List<LogInput> inputs = input.files(spec, logs, env);
         List<String> fields = match == null ? List.of() : List.of(match);
@@ -81,7 +70,7 @@ final class JudgePairsCommand implements Callable<Integer> {
         ReadOptions first = input.readOptions(env, fields, new PairScan(a, b, match, seed).reads());
         LogScan.Result<PairScan> scan = Runner.local().run(inputs, first, () -> new PairScan(a, b, match, seed),
                 PairScan::merge);
-        input.check(spec.commandLine().getErr(), scan, inputs);
+        input.check(err(), scan, inputs);
         Map<Long, long[]> matched = scan.sink().matched();
         if (matched.isEmpty()) {
             throw new MlopsException(ExitCode.BAD_INPUT, "no prompt was answered by both " + a + " and " + b + " ("
@@ -106,8 +95,8 @@ final class JudgePairsCommand implements Callable<Integer> {
             }
             sb.append(o).append('\n');
         }
-        OutputOptions.emit(out, sb.toString(), spec.commandLine().getOut());
-        spec.commandLine().getErr().printf("mlops: %d pairs of %d prompts that both %s and %s answered%n", pairs.size(),
+        OutputOptions.emit(out, sb.toString(), out());
+        err().printf("mlops: %d pairs of %d prompts that both %s and %s answered%n", pairs.size(),
                 matched.size(), a, b);
         return ExitCode.OK.code();
     }

@@ -254,7 +254,7 @@ function _picocli_mlops_analyze() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '--histograms' '--fail-on-slo'"
-  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--exact-limit' '--registry'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--exact-limit' '--registry'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse" "langfuse-csv" "litellm" "openai-batch" "anthropic-batch" "helicone" "helicone-csv" "burstgpt") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
@@ -315,6 +315,9 @@ function _picocli_mlops_analyze() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--color')
+      return
       ;;
     '--exact-limit')
       return
@@ -344,7 +347,7 @@ function _picocli_mlops_drift() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '--fail-on-drift' '--details'"
-  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--window' '--baseline' '--current' '--baseline-until' '--current-since' '--categorical' '--text' '--text-sample' '--stop-words' '--rules' '--min-samples' '--exact-limit'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--window' '--baseline' '--current' '--baseline-until' '--current-since' '--categorical' '--text' '--text-sample' '--stop-words' '--rules' '--min-samples' '--exact-limit'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse" "langfuse-csv" "litellm" "openai-batch" "anthropic-batch" "helicone" "helicone-csv" "burstgpt") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
@@ -405,6 +408,9 @@ function _picocli_mlops_drift() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--color')
+      return
       ;;
     '--window')
       return
@@ -473,7 +479,7 @@ function _picocli_mlops_collapse() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '--fail-on-collapse'"
-  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--window' '--proxy' '--satisfaction' '--proxy-above' '--satisfied-above' '--against' '--alpha' '--min-window'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--window' '--proxy' '--satisfaction' '--proxy-above' '--satisfied-above' '--against' '--alpha' '--min-window'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse" "langfuse-csv" "litellm" "openai-batch" "anthropic-batch" "helicone" "helicone-csv" "burstgpt") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
@@ -535,6 +541,9 @@ function _picocli_mlops_collapse() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--color')
+      return
+      ;;
     '--window')
       return
       ;;
@@ -578,7 +587,7 @@ function _picocli_mlops_health() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help'"
-  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--window' '--eval-baseline' '--eval-current' '--max-gap' '--fail-on'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--window' '--eval-baseline' '--eval-current' '--max-gap' '--fail-on'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse" "langfuse-csv" "litellm" "openai-batch" "anthropic-batch" "helicone" "helicone-csv" "burstgpt") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
   local LEVEL_option_args=("warning" "critical") # --fail-on values
@@ -641,6 +650,9 @@ function _picocli_mlops_health() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--color')
+      return
+      ;;
     '--window')
       return
       ;;
@@ -683,7 +695,7 @@ function _picocli_mlops_abtest() {
 
   local commands="plan assign"
   local flag_opts="'--verbose' '-h' '--help' '--sequential' '--fail-on-srm'"
-  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--arm' '--control' '--unit' '--metric' '--segment-by' '--pre' '--n-star' '--alpha' '--correction' '--split' '--max-segments' '--lower-is-better' '--fail-on-loss' '--registry'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--arm' '--control' '--unit' '--metric' '--segment-by' '--pre' '--n-star' '--alpha' '--correction' '--split' '--max-segments' '--lower-is-better' '--fail-on-loss' '--registry'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse" "langfuse-csv" "litellm" "openai-batch" "anthropic-batch" "helicone" "helicone-csv" "burstgpt") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
@@ -744,6 +756,9 @@ function _picocli_mlops_abtest() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--color')
+      return
       ;;
     '--arm')
       return
@@ -812,7 +827,7 @@ function _picocli_mlops_compare() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '--control-length'"
-  local arg_opts="'--input-format' '--models-from-name' '--method' '--bootstrap' '--seed' '--min-votes' '--anchor' '--segment-by' '--max-bad-lines' '--format' '-o' '--output'"
+  local arg_opts="'--input-format' '--models-from-name' '--method' '--bootstrap' '--seed' '--min-votes' '--anchor' '--segment-by' '--max-bad-lines' '--format' '-o' '--output' '--color'"
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -855,6 +870,9 @@ function _picocli_mlops_compare() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--color')
+      return
       ;;
   esac
 
@@ -1072,7 +1090,7 @@ function _picocli_mlops_promote() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '--force' '--dry-run'"
-  local arg_opts="'--registry' '--format' '-o' '--output' '--to' '--evidence' '--reason' '--by' '--traffic' '--emit' '--wait' '--jobs'"
+  local arg_opts="'--registry' '--format' '-o' '--output' '--color' '--to' '--evidence' '--reason' '--by' '--traffic' '--emit' '--wait' '--jobs'"
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
   local STAGE_option_args=("staging" "canary" "production") # --to values
 
@@ -1095,6 +1113,9 @@ function _picocli_mlops_promote() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--color')
+      return
       ;;
     '--to')
       local IFS=$'\n'
@@ -1144,7 +1165,7 @@ function _picocli_mlops_rollback() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '--force' '--dry-run'"
-  local arg_opts="'--registry' '--format' '-o' '--output' '--to' '--reason' '--by' '--wait' '--jobs'"
+  local arg_opts="'--registry' '--format' '-o' '--output' '--color' '--to' '--reason' '--by' '--wait' '--jobs'"
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -1166,6 +1187,9 @@ function _picocli_mlops_rollback() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--color')
+      return
       ;;
     '--to')
       return
@@ -1201,7 +1225,7 @@ function _picocli_mlops_history() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '--verify'"
-  local arg_opts="'--registry' '--format' '-o' '--output'"
+  local arg_opts="'--registry' '--format' '-o' '--output' '--color'"
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -1223,6 +1247,9 @@ function _picocli_mlops_history() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--color')
+      return
       ;;
   esac
 
@@ -1411,7 +1438,7 @@ function _picocli_mlops_registry_list() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help'"
-  local arg_opts="'--registry' '--format' '-o' '--output'"
+  local arg_opts="'--registry' '--format' '-o' '--output' '--color'"
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -1433,6 +1460,9 @@ function _picocli_mlops_registry_list() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--color')
+      return
       ;;
   esac
 
@@ -1453,7 +1483,7 @@ function _picocli_mlops_registry_show() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help'"
-  local arg_opts="'--registry' '--format' '-o' '--output'"
+  local arg_opts="'--registry' '--format' '-o' '--output' '--color'"
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -1475,6 +1505,9 @@ function _picocli_mlops_registry_show() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--color')
+      return
       ;;
   esac
 
@@ -1537,7 +1570,7 @@ function _picocli_mlops_registry_verify() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help'"
-  local arg_opts="'--registry' '--format' '-o' '--output' '--wait' '--jobs'"
+  local arg_opts="'--registry' '--format' '-o' '--output' '--color' '--wait' '--jobs'"
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -1559,6 +1592,9 @@ function _picocli_mlops_registry_verify() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--color')
+      return
       ;;
     '--wait')
       return
@@ -1585,7 +1621,7 @@ function _picocli_mlops_registry_diff() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '--all'"
-  local arg_opts="'--registry' '--format' '-o' '--output'"
+  local arg_opts="'--registry' '--format' '-o' '--output' '--color'"
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -1607,6 +1643,9 @@ function _picocli_mlops_registry_diff() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--color')
+      return
       ;;
   esac
 

@@ -59,7 +59,7 @@ final class CompareCommand extends PlainCommand {
         } catch (IllegalArgumentException e) {
             throw new MlopsException(ExitCode.BAD_INPUT, e.getMessage());
         }
-        output.emit(CompareRender.renderer(VersionProvider.version()).render(report, output.format),
+        output.emit(CompareRender.renderer(VersionProvider.version()).render(report, output.format), output.format, env,
                 out());
         return ExitCode.OK.code();
     }

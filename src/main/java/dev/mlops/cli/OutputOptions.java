@@ -17,8 +17,28 @@ final class OutputOptions {
             description = "Write the report to FILE (atomically) instead of stdout; - is stdout.")
     Path output;
 
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Colour the verdicts of a table: auto (when stdout is a terminal and NO_COLOR is not set), "
+                    + "always or never (default: ${DEFAULT-VALUE}).")
+    String color;
+
     void emit(String text, PrintWriter out) {
         emit(output, text, out);
+    }
+
+    /** The report as printed: a table on standard output has its verdicts coloured when --color allows. */
+    void emit(String text, OutputFormat f, Env env, PrintWriter out) {
+        boolean stdout = output == null || output.toString().equals("-");
+        emit(stdout && f == OutputFormat.TABLE && colour(env) ? dev.mlops.report.Verdicts.colour(text) : text, out);
+    }
+
+    boolean colour(Env env) {
+        return switch (color.toLowerCase(java.util.Locale.ROOT)) {
+            case "always" -> true;
+            case "never" -> false;
+            case "auto" -> env.colour();
+            default -> throw new MlopsException(ExitCode.USAGE, "--color " + color + ": expected auto, always or never");
+        };
     }
 
     /** Writes {@code text} to {@code file}, or to {@code out} when it is null or "-". */

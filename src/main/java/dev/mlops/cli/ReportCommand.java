@@ -49,8 +49,9 @@ abstract class ReportCommand<R> implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--format " + output.format.key() + ": " + spec.name()
                     + " writes " + renderer.formats().stream().map(OutputFormat::key).collect(Collectors.joining(", ")));
         }
+        output.colour(env);
         R report = run(query);
-        output.emit(renderer.render(report, output.format), spec.commandLine().getOut());
+        output.emit(renderer.render(report, output.format), output.format, env, spec.commandLine().getOut());
         return verdict(report).code();
     }
 

@@ -175,7 +175,7 @@ class JudgeCommandTest {
         assertEquals("tie (bothbad)", v.get(1).get("winner").asText());
     }
 
-    private static void tmux(String... args) throws Exception {
+    static void tmux(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("tmux"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -183,7 +183,7 @@ class JudgeCommandTest {
         assertEquals(0, p.waitFor(), "tmux " + String.join(" ", args) + ": " + out);
     }
 
-    private static String waitFor(String session, String text) throws Exception {
+    static String waitFor(String session, String text) throws Exception {
         String pane = "";
         for (int i = 0; i < 300; i++) {
             Process p = new ProcessBuilder("tmux", "capture-pane", "-p", "-t", session).start();

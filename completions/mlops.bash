@@ -254,7 +254,7 @@ function _picocli_mlops_analyze() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '--histograms' '--fail-on-slo'"
-  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--exact-limit' '--registry'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--progress' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--exact-limit' '--registry'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse" "langfuse-csv" "litellm" "openai-batch" "anthropic-batch" "helicone" "helicone-csv" "burstgpt") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
@@ -286,6 +286,9 @@ function _picocli_mlops_analyze() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--progress')
+      return
       ;;
     '--max-bad-lines')
       return
@@ -347,7 +350,7 @@ function _picocli_mlops_drift() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '--fail-on-drift' '--details'"
-  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--window' '--baseline' '--current' '--baseline-until' '--current-since' '--categorical' '--text' '--text-sample' '--stop-words' '--rules' '--min-samples' '--exact-limit'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--progress' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--window' '--baseline' '--current' '--baseline-until' '--current-since' '--categorical' '--text' '--text-sample' '--stop-words' '--rules' '--min-samples' '--exact-limit'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse" "langfuse-csv" "litellm" "openai-batch" "anthropic-batch" "helicone" "helicone-csv" "burstgpt") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
@@ -379,6 +382,9 @@ function _picocli_mlops_drift() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--progress')
+      return
       ;;
     '--max-bad-lines')
       return
@@ -479,7 +485,7 @@ function _picocli_mlops_collapse() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '--fail-on-collapse'"
-  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--window' '--proxy' '--satisfaction' '--proxy-above' '--satisfied-above' '--against' '--alpha' '--min-window'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--progress' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--window' '--proxy' '--satisfaction' '--proxy-above' '--satisfied-above' '--against' '--alpha' '--min-window'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse" "langfuse-csv" "litellm" "openai-batch" "anthropic-batch" "helicone" "helicone-csv" "burstgpt") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
@@ -511,6 +517,9 @@ function _picocli_mlops_collapse() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--progress')
+      return
       ;;
     '--max-bad-lines')
       return
@@ -587,7 +596,7 @@ function _picocli_mlops_health() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help'"
-  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--window' '--eval-baseline' '--eval-current' '--max-gap' '--fail-on'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--progress' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--window' '--eval-baseline' '--eval-current' '--max-gap' '--fail-on'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse" "langfuse-csv" "litellm" "openai-batch" "anthropic-batch" "helicone" "helicone-csv" "burstgpt") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
   local LEVEL_option_args=("warning" "critical") # --fail-on values
@@ -620,6 +629,9 @@ function _picocli_mlops_health() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--progress')
+      return
       ;;
     '--max-bad-lines')
       return
@@ -695,7 +707,7 @@ function _picocli_mlops_abtest() {
 
   local commands="plan assign"
   local flag_opts="'--verbose' '-h' '--help' '--sequential' '--fail-on-srm'"
-  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--arm' '--control' '--unit' '--metric' '--segment-by' '--pre' '--n-star' '--alpha' '--correction' '--split' '--max-segments' '--lower-is-better' '--fail-on-loss' '--registry'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--progress' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--arm' '--control' '--unit' '--metric' '--segment-by' '--pre' '--n-star' '--alpha' '--correction' '--split' '--max-segments' '--lower-is-better' '--fail-on-loss' '--registry'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse" "langfuse-csv" "litellm" "openai-batch" "anthropic-batch" "helicone" "helicone-csv" "burstgpt") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
@@ -727,6 +739,9 @@ function _picocli_mlops_abtest() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--progress')
+      return
       ;;
     '--max-bad-lines')
       return
@@ -949,7 +964,7 @@ function _picocli_mlops_select() {
 
   local commands=""
   local flag_opts="'--ok-only' '--verbose' '-h' '--help'"
-  local arg_opts="'-n' '-o' '--output' '--output-format' '--preferences' '--by' '--where' '--feedback' '--feedback-field' '--report' '--length-bins' '--length-field' '--allocate' '--dedup-on' '--near-dup' '--redact' '--weight' '--seed' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups'"
+  local arg_opts="'-n' '-o' '--output' '--output-format' '--preferences' '--by' '--where' '--feedback' '--feedback-field' '--report' '--length-bins' '--length-field' '--allocate' '--dedup-on' '--near-dup' '--redact' '--weight' '--seed' '--input-format' '--map' '--mapping' '--progress' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups'"
   local FORMAT_option_args=("chat" "record" "dpo") # --output-format values
   local HOW_option_args=("proportional" "equal" "sqrt") # --allocate values
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse" "langfuse-csv" "litellm" "openai-batch" "anthropic-batch" "helicone" "helicone-csv" "burstgpt") # --input-format values
@@ -1034,6 +1049,9 @@ function _picocli_mlops_select() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--progress')
+      return
       ;;
     '--max-bad-lines')
       return
@@ -1360,7 +1378,7 @@ function _picocli_mlops_judge_pairs() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help'"
-  local arg_opts="'--a' '--b' '-o' '--output' '-n' '--match' '--seed' '--input-format' '--map' '--mapping' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups'"
+  local arg_opts="'--a' '--b' '-o' '--output' '-n' '--match' '--seed' '--input-format' '--map' '--mapping' '--progress' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse" "langfuse-csv" "litellm" "openai-batch" "anthropic-batch" "helicone" "helicone-csv" "burstgpt") # --input-format values
 
   type compopt &>/dev/null && compopt +o default
@@ -1400,6 +1418,9 @@ function _picocli_mlops_judge_pairs() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--progress')
+      return
       ;;
     '--max-bad-lines')
       return

@@ -45,6 +45,14 @@ final class InputOptions {
             description = "A YAML file of FIELD: PATH[:UNIT] lines (under 'fields:' or at the top level).")
     Path mappingFile;
 
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Show how far reading has come on stderr: auto (when stderr is a terminal and CI is not set), "
+                    + "always or never (default: ${DEFAULT-VALUE}).")
+    String progress;
+
     @Option(names = "--max-bad-lines", paramLabel = "N|P%", defaultValue = "1%",
             description = "Exit 3 when more records than this are malformed (default: ${DEFAULT-VALUE}).")
     String maxBad;
@@ -96,6 +104,16 @@ final class InputOptions {
     }
 
     private boolean namedFieldsSuffice;
+
+    /** Whether reading shows its progress: --progress, else a terminal's stderr outside CI. */
+    boolean showProgress(Env env) {
+        return switch (progress.toLowerCase(Locale.ROOT)) {
+            case "always" -> true;
+            case "never" -> false;
+            case "auto" -> env.terminal().stderr() && !env.vars().containsKey("CI");
+            default -> throw new MlopsException(ExitCode.USAGE, "--progress " + progress + ": expected auto, always or never");
+        };
+    }
 
     /**
      * For a command whose records are useful with only the fields it names (an A/B test's unit, arm
@@ -189,7 +207,10 @@ final class InputOptions {
         if (maxLineBytes < 1024) {
             throw new MlopsException(ExitCode.USAGE, "--max-line-bytes must be at least 1024");
         }
-        return new ReadOptions(mapping, f, maxLineBytes, t, new ReadChecks(checked, groupBy, maxGroups), join);
+        return new ReadOptions(mapping, f, maxLineBytes, t, new ReadChecks(checked, groupBy, maxGroups), join,
+                showProgress(env) ? new ProgressLine(mixee != null ? mixee.commandLine().getErr()
+                        : new java.io.PrintWriter(System.err, true), System::nanoTime)
+                        : dev.mlops.logs.Progress.NONE);
     }
 
     static List<Rule> loadMapping(Path path, String file) {

@@ -23,7 +23,11 @@ public record Terminal(boolean stdout, boolean stderr, boolean interactive, int 
         return new Terminal(false, false, false, PIPED_WIDTH);
     }
 
-    /** The process's own: System.console() tells about stdin and stdout together. */
+    /**
+     * The process's own: System.console() tells about stdin and stdout together; stderr is looked at
+     * on its own where the system shows it (/proc/self/fd/2 on Linux), so that progress goes to a
+     * terminal's stderr even when stdout is piped, and never into a file.
+     */
     static Terminal system(java.util.Map<String, String> vars) {
         boolean console = System.console() != null;
         int width = PIPED_WIDTH;
@@ -31,6 +35,15 @@ public record Terminal(boolean stdout, boolean stderr, boolean interactive, int 
         if (console && columns != null && columns.matches("\\d{2,4}")) {
             width = Math.max(20, Integer.parseInt(columns));
         }
-        return new Terminal(console, console, console, width);
+        return new Terminal(console, stderrIsTerminal(console), console, width);
+    }
+
+    private static boolean stderrIsTerminal(boolean console) {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return console;
+        }
     }
 }

@@ -60,6 +60,12 @@ public final class LogScan {
         List<Part> parts = new ArrayList<>();
         plan.forEach(parts::addAll);
         OrderedMerge<S> folded = new OrderedMerge<>(parts.size(), merge);
+        long total = 0;
+        for (Part p : parts) {
+            total += bytes(p);
+        }
+        Progress progress = options.progress();
+        progress.start(total);
         java.util.Set<String> groups = java.util.concurrent.ConcurrentHashMap.newKeySet();
         List<Future<Part.Done>> futures = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), Math.max(1, parts.size())),
@@ -81,6 +87,7 @@ public final class LogScan {
                     }
                     Part.Done d = p.read(root, options, in).with(checking);
                     folded.done(index, sink);
+                    progress.advance(bytes(p));
                     return d;
                 }));
             }
@@ -120,6 +127,7 @@ public final class LogScan {
             }
             return new Result<>(folded.total(), files, absent);
         } finally {
+            progress.done();
             pool.shutdownNow();
         }
     }
@@ -213,6 +221,21 @@ public final class LogScan {
             return "the compressed data ends early";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** The bytes of a part of a file (the whole file's when it is not cut); 0 for a stream. */
+    private static long bytes(Part p) {
+        if (p.stream() || p.input().path() == null) {
+            return 0;
+        }
+        if (p.start() >= 0) {
+            return p.end() - p.start();
+        }
+        try {
+            return Files.size(p.input().path());
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** Checks the input and cuts a large plain JSONL file into parts at line boundaries. */

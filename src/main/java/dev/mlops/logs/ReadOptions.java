@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param threads        worker threads (files and parts of large JSONL files run in parallel)
  * @param checks         what to check while reading (fields named, groups, informative records)
  * @param join           a batch input joined to the records by id (--join-input), or null
+ * @param progress       told how far reading has come
  */
 public record ReadOptions(Mapping mapping, Format format, int maxRecordBytes, int threads, ReadChecks checks,
-                          Join join) {
+                          Join join, Progress progress) {
     public static final int DEFAULT_MAX_RECORD_BYTES = 64 << 20;
 
     public ReadOptions {
@@ -25,6 +26,16 @@ public record ReadOptions(Mapping mapping, Format format, int maxRecordBytes, in
             throw new IllegalArgumentException("--threads must be at least 1");
         }
         Objects.requireNonNull(checks, "checks");
+        progress = progress == null ? Progress.NONE : progress;
+    }
+
+    public ReadOptions(Mapping mapping, Format format, int maxRecordBytes, int threads, ReadChecks checks, Join join) {
+        this(mapping, format, maxRecordBytes, threads, checks, join, Progress.NONE);
+    }
+
+    /** The same options, telling {@code p} how far reading has come. */
+    public ReadOptions withProgress(Progress p) {
+        return new ReadOptions(mapping, format, maxRecordBytes, threads, checks, join, p);
     }
 
     public ReadOptions(Mapping mapping, Format format, int maxRecordBytes, int threads) {
@@ -36,7 +47,7 @@ public record ReadOptions(Mapping mapping, Format format, int maxRecordBytes, in
     }
 
     public ReadOptions withChecks(ReadChecks c) {
-        return new ReadOptions(mapping, format, maxRecordBytes, threads, c, join);
+        return new ReadOptions(mapping, format, maxRecordBytes, threads, c, join, progress);
     }
 
     public ReadOptions withJoin(Join j) {

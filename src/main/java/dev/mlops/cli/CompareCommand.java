@@ -40,6 +40,9 @@ final class CompareCommand extends PlainCommand {
         List<String> display = files.stream().map(env::display).toList();
         VoteReader.Result read = new VoteReader(compare.format(spec), compare.pattern(spec), compare.segmentBy).read(files.stream().map(f -> env.path(f.toString()))
                 .toList(), display);
+        if (read.records() == 0) {
+            throw new MlopsException(ExitCode.BAD_INPUT, String.join(", ", display) + ": holds no vote");
+        }
         List<String> bad = read.bad();
         List<Vote> votes = read.votes();
         for (String b : bad.subList(0, Math.min(5, bad.size()))) {

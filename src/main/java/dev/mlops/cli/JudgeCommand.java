@@ -67,9 +67,10 @@ final class JudgeCommand extends PlainCommand {
         if (list.isEmpty()) {
             throw new MlopsException(ExitCode.BAD_INPUT, name + ": holds no pair");
         }
-        JudgeSession session = new JudgeSession(list, VoteLog.judged(votes, env.display(votes), who), seed);
         int cast;
+        JudgeSession session;
         try (VoteLog log = new VoteLog(votes)) {
+            session = new JudgeSession(list, VoteLog.judged(votes, env.display(votes), who), seed);
             if (script != null) {
                 try (InputStream keys = Files.newInputStream(script)) {
                     int width = env.terminal().width() >= dev.mlops.report.JudgeScreen.SIDE_BY_SIDE ? env.terminal().width() : 100;

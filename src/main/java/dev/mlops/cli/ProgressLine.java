@@ -34,6 +34,7 @@ final class ProgressLine implements Progress {
     public synchronized void start(long totalBytes) {
         total = totalBytes;
         started = nanos.getAsLong();
+        read.set(0);
         if (total <= 0 || timer != null) {
             return;
         }

@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * The votes file of a judging run: each vote is appended as one JSONL line and forced to disk
  * before the next pair is shown, so a crash loses nothing; undo truncates the file back to before
- * the last vote of this run. A resumed run reads the ids this judge has voted on.
+ * the last vote of this run. A resumed run reads the ids this judge has voted on, after a vote that
+ * a crash cut short is dropped.
  */
 public final class VoteLog implements Closeable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,14 +29,21 @@ public final class VoteLog implements Closeable {
 
     public VoteLog(Path file) throws IOException {
         channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
-        long size = channel.size();
-        if (size > 0) {
-            ByteBuffer last = ByteBuffer.allocate(1);
-            channel.read(last, size - 1);
-            if (last.get(0) != '\n') {
-                // a line cut short by a crash: finish it, so the next vote starts on its own line
-                channel.write(ByteBuffer.wrap(new byte[] {'\n'}), size);
+        // a vote cut short by a crash (the process died inside one write) was never complete:
+        // it is dropped, so that the file stays a list of whole votes and the run can resume
+        long end = channel.size();
+        ByteBuffer one = ByteBuffer.allocate(1);
+        while (end > 0) {
+            one.clear();
+            channel.read(one, end - 1);
+            if (one.get(0) == '\n') {
+                break;
             }
+            end--;
+        }
+        if (end < channel.size()) {
+            channel.truncate(end);
+            channel.force(false);
         }
     }
 

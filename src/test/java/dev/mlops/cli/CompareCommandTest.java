@@ -232,6 +232,10 @@ class CompareCommandTest {
         assertEquals(3, strict.exit(), "1 of 14 is more than 1%: " + strict);
         assertEquals(2, Cli.run(Cli.env(dir), "compare", "votes.jsonl", "--method", "glicko").exit());
         assertEquals(2, Cli.run(Cli.env(dir), "compare", "votes.jsonl", "--anchor", "A").exit());
+        Files.writeString(dir.resolve("empty.jsonl"), "");
+        Cli.Result empty = Cli.run(Cli.env(dir), "compare", "empty.jsonl");
+        assertEquals(3, empty.exit(), empty.toString());
+        assertEquals("mlops: empty.jsonl: holds no vote\n", empty.err());
         Cli.Result name = Cli.run(Cli.env(dir), "compare", "votes.jsonl", "--models-from-name", "(x)-(y)");
         assertEquals(3, name.exit(), name.toString());
         assertTrue(name.err().contains("does not find two models in votes.jsonl"), name.err());

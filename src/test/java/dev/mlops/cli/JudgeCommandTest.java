@@ -85,6 +85,20 @@ class JudgeCommandTest {
         assertEquals(3, JSON.readTree(compare.out()).get("votes").asLong(), "compare reads judge's votes");
     }
 
+    /** A crash inside a write leaves half a vote: the next run drops it and resumes after the whole ones. */
+    @Test
+    void aVoteCutShortByACrashIsDropped_andTheRunResumes() throws IOException {
+        pairs(3);
+        Files.writeString(dir.resolve("votes.jsonl"), "{\"id\":\"p0\",\"model_a\":\"v11\",\"model_b\":\"v12\","
+                + "\"winner\":\"tie\",\"judge\":\"ann\"}\n{\"id\":\"p1\",\"model_a\":\"v1");
+        Cli.Result r = script("t");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("mlops judge   1 / 3"), "p0 counts, the cut p1 does not: " + r.out());
+        List<JsonNode> v = votes();
+        assertEquals(2, v.size());
+        assertEquals("p1", v.get(1).get("id").asText());
+    }
+
     @Test
     void responsesAreSideBySideFrom120Columns_andStackedBelow() throws IOException {
         pairs(1);

@@ -37,6 +37,24 @@ class ProgressTest {
         assertFalse(out.contains("\n"), "never a new line");
     }
 
+    /** A command that reads twice (abtest with --pre, select) starts each run from nothing. */
+    @Test
+    void aSecondRunStartsFromNothing() throws InterruptedException {
+        StringWriter s = new StringWriter();
+        long[] now = {0};
+        ProgressLine p = new ProgressLine(new PrintWriter(s), () -> now[0]);
+        p.start(4_000_000);
+        p.advance(4_000_000);
+        p.done();
+        p.start(4_000_000);
+        p.advance(1_000_000);
+        now[0] = 1_000_000_000L;
+        Thread.sleep(350);
+        p.done();
+        assertTrue(s.toString().contains("reading 1.0 MB of 4.0 MB (25%)"), s.toString());
+        assertFalse(s.toString().contains("(125%)"), s.toString());
+    }
+
     @Test
     void nothingForAnUnknownTotal() {
         StringWriter s = new StringWriter();

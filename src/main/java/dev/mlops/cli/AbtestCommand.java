@@ -13,7 +13,6 @@ import dev.mlops.report.AbtestRender;
 import dev.mlops.report.Renderer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -99,10 +98,5 @@ final class AbtestCommand extends ReportCommand<AbReport> {
             }
         }
         return failed ? ExitCode.CHECK_FAILED : ExitCode.OK;
-    }
-
-    /** The split, for tests. */
-    Map<String, Double> split() {
-        return options.split();
     }
 }

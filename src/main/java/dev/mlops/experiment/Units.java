@@ -27,10 +27,11 @@ final class Units {
 
     /**
      * One metric rolled up: moments[slot][arm], slot 0 over all units and 1..S per segment; the
-     * units with and without the metric; CUPED's θ and pooled pre-period mean (NaN without one).
+     * units with and without the metric; CUPED's θ and pooled pre-period mean (NaN without one);
+     * and, for a per-request ratio with a pre-period, the moments of its linearised values (else null).
      */
     record Rollup(ArmMoments[][] moments, long with, long without, double theta, double preMean,
-                  boolean oneRequestEach, ArmMoments[][] linear) {
+                  ArmMoments[][] linear) {
     }
 
     Rollup rollup(int k, Metric m) {
@@ -99,7 +100,7 @@ final class Units {
                 preMean = 0;
             }
         }
-        return new Rollup(mo, with, without, theta, preMean, oneEach, linear);
+        return new Rollup(mo, with, without, theta, preMean, linear);
     }
 
     private static double thetaOf(ArmMoments[] arms) {

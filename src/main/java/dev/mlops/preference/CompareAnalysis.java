@@ -47,8 +47,11 @@ public final class CompareAnalysis {
             sorted.add(v.modelB());
         });
         List<String> names = new ArrayList<>(sorted);
+        if (votes.isEmpty()) {
+            throw new IllegalArgumentException("no vote was read");
+        }
         if (names.size() < 2) {
-            throw new IllegalArgumentException("the votes name fewer than two models");
+            throw new IllegalArgumentException("the votes name only one model (" + names.get(0) + ")");
         }
         if (o.anchor() != null && !names.contains(o.anchor())) {
             throw new IllegalArgumentException("--anchor " + o.anchor() + ": no vote names it (models: "
@@ -69,9 +72,11 @@ public final class CompareAnalysis {
             s[v] = votes.get(v).outcome().scoreOfA();
             ties += votes.get(v).outcome().decided() ? 0 : 1;
         }
-        double[] rating = fit(n, a, b, s, null, o, votes);
-        double[][] boot = o.elo() ? eloBootstrap(n, a, b, s, o, votes) : Categories.of(n, a, b, s).bootstrap(o, rating,
-                o.anchor() == null ? -1 : names.indexOf(o.anchor()));
+        int anchor = o.anchor() == null ? -1 : names.indexOf(o.anchor());
+        int[] inTime = timeOrder(votes);
+        double[] rating = o.elo() ? elo(n, a, b, s, inTime, null, o, anchor) : anchored(bradleyTerry(n, a, b, s), o, anchor);
+        double[][] boot = o.elo() ? eloBootstrap(n, a, b, s, inTime, o, anchor)
+                : Categories.of(n, a, b, s).bootstrap(o, rating, anchor);
         long[][] count = new long[n][n];
         double[][] won = new double[n][n];
         long[] wins = new long[n];
@@ -241,53 +246,55 @@ public final class CompareAnalysis {
         return new CompareReport.LengthControl(k, controlled.gamma(), names, r, c);
     }
 
-    /** Ratings from the votes with the given multiplicities (null: each once). */
-    private static double[] fit(int n, int[] a, int[] b, double[] s, int[] times, Options o, List<Vote> votes) {
-        double[] r;
-        if (o.elo()) {
-            Integer[] order = new Integer[a.length];
-            for (int v = 0; v < a.length; v++) {
-                order[v] = v;
-            }
-            Arrays.sort(order, Comparator.comparingDouble(v -> votes.get(v).order()));
-            List<Integer> seq = new ArrayList<>();
-            for (int v : order) {
-                for (int t = 0; t < (times == null ? 1 : times[v]); t++) {
-                    seq.add(v);
-                }
-            }
-            int[] sa = new int[seq.size()];
-            int[] sb = new int[seq.size()];
-            double[] ss = new double[seq.size()];
-            for (int k = 0; k < seq.size(); k++) {
-                sa[k] = a[seq.get(k)];
-                sb[k] = b[seq.get(k)];
-                ss[k] = s[seq.get(k)];
-            }
-            r = BradleyTerry.elo(n, sa, sb, ss, 4, 1000);
-        } else {
-            double[][] wins = new double[n][n];
-            for (int v = 0; v < a.length; v++) {
-                int t = times == null ? 1 : times[v];
-                wins[a[v]][b[v]] += t * s[v];
-                wins[b[v]][a[v]] += t * (1 - s[v]);
-            }
-            r = BradleyTerry.fit(wins, 1000);
+    /** The votes' indices in time order (their timestamps, else their places in the input). */
+    private static int[] timeOrder(List<Vote> votes) {
+        Integer[] order = new Integer[votes.size()];
+        for (int v = 0; v < order.length; v++) {
+            order[v] = v;
         }
-        return anchored(r, o, votes);
+        Arrays.sort(order, Comparator.comparingDouble(v -> votes.get(v).order()));
+        int[] out = new int[order.length];
+        for (int v = 0; v < out.length; v++) {
+            out[v] = order[v];
+        }
+        return out;
     }
 
-    private static double[] anchored(double[] r, Options o, List<Vote> votes) {
-        if (o.anchor() == null) {
+    private static double[] bradleyTerry(int n, int[] a, int[] b, double[] s) {
+        double[][] wins = new double[n][n];
+        for (int v = 0; v < a.length; v++) {
+            wins[a[v]][b[v]] += s[v];
+            wins[b[v]][a[v]] += 1 - s[v];
+        }
+        return BradleyTerry.fit(wins, 1000);
+    }
+
+    /** Online Elo over the votes in time order, each {@code times[v]} times (null: once). */
+    private static double[] elo(int n, int[] a, int[] b, double[] s, int[] inTime, int[] times, Options o, int anchor) {
+        int total = 0;
+        for (int v : inTime) {
+            total += times == null ? 1 : times[v];
+        }
+        int[] sa = new int[total];
+        int[] sb = new int[total];
+        double[] ss = new double[total];
+        int k = 0;
+        for (int v : inTime) {
+            for (int t = 0; t < (times == null ? 1 : times[v]); t++, k++) {
+                sa[k] = a[v];
+                sb[k] = b[v];
+                ss[k] = s[v];
+            }
+        }
+        return anchored(BradleyTerry.elo(n, sa, sb, ss, 4, 1000), o, anchor);
+    }
+
+    /** The ratings shifted to put the anchor model (its index, or -1 for none) at its fixed rating. */
+    private static double[] anchored(double[] r, Options o, int anchor) {
+        if (anchor < 0) {
             return r;
         }
-        TreeSet<String> sorted = new TreeSet<>();
-        votes.forEach(v -> {
-            sorted.add(v.modelA());
-            sorted.add(v.modelB());
-        });
-        int i = new ArrayList<>(sorted).indexOf(o.anchor());
-        double shift = o.anchorAt() - r[i];
+        double shift = o.anchorAt() - r[anchor];
         double[] out = r.clone();
         for (int k = 0; k < out.length; k++) {
             out[k] += shift;
@@ -296,7 +303,7 @@ public final class CompareAnalysis {
     }
 
     /** Elo's intervals: each bootstrap replays a multinomial resample of the votes in time order. */
-    private static double[][] eloBootstrap(int n, int[] a, int[] b, double[] s, Options o, List<Vote> votes) {
+    private static double[][] eloBootstrap(int n, int[] a, int[] b, double[] s, int[] inTime, Options o, int anchor) {
         double[][] boot = new double[n][o.bootstrap()];
         RandomGenerator rng = new Well19937c(o.seed());
         for (int k = 0; k < o.bootstrap(); k++) {
@@ -304,7 +311,7 @@ public final class CompareAnalysis {
             for (int v = 0; v < a.length; v++) {
                 times[rng.nextInt(a.length)]++;
             }
-            double[] r = fit(n, a, b, s, times, o, votes);
+            double[] r = elo(n, a, b, s, inTime, times, o, anchor);
             for (int i = 0; i < n; i++) {
                 boot[i][k] = r[i];
             }

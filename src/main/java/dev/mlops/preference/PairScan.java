@@ -120,8 +120,4 @@ public final class PairScan implements Serializable, Accumulator<PairScan, PairS
     public long prompts() {
         return keys.size();
     }
-
-    String match() {
-        return match;
-    }
 }

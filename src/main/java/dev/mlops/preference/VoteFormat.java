@@ -34,10 +34,7 @@ public enum VoteFormat {
     }
 
     /** The format a record is in, from its keys. */
-    public static VoteFormat sniff(JsonNode o, boolean modelsFromName) {
-        if (modelsFromName) {
-            return NAMED_PAIR;
-        }
+    public static VoteFormat sniff(JsonNode o) {
         if (o.has("generator_1") || o.has("preference")) {
             return ALPACA_EVAL;
         }

@@ -52,7 +52,7 @@ public final class VoteReader {
             JsonLines.read(files.get(i), name, (o, line) -> {
                 records[0]++;
                 if (format[0] == null) {
-                    format[0] = VoteFormat.sniff(o, false);
+                    format[0] = VoteFormat.sniff(o);
                 }
                 try {
                     Vote v = format[0].vote(o, models, votes.size());

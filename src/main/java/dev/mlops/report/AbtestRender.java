@@ -103,7 +103,7 @@ public final class AbtestRender {
             }
             cells.addAll(List.of(Double.isNaN(c.lift()) ? "-" : String.format(Locale.ROOT, "%s [%s, %s]", pct(c.lift()),
                             pct(c.liftLow()).replace("%", ""), pct(c.liftHigh()).replace("%", "")),
-                    LiftBar.draw(c.liftLow(), c.lift(), c.liftHigh(), scale), p(c.p()), p(c.pAdjusted()), c.verdict()));
+                    RangeBar.lift(c.liftLow(), c.lift(), c.liftHigh(), scale), p(c.p()), p(c.pAdjusted()), c.verdict()));
             t.row(cells);
         }
         return t;

@@ -108,7 +108,7 @@ public final class CompareRender {
         for (CompareReport.Rated m : models) {
             t.row(List.of(m.rank() == 0 ? "-" : Integer.toString(m.rank()), m.model(), Fmt.num(m.rating()),
                     Double.isNaN(m.low()) ? "-" : Fmt.num(m.low()) + " to " + Fmt.num(m.high()),
-                    RangeBar.draw(m.low(), m.rating(), m.high(), lo, hi), Fmt.count(m.votes()), Fmt.percent(m.winRate())));
+                    RangeBar.draw(m.low(), m.rating(), m.high(), lo, hi, 12, false), Fmt.count(m.votes()), Fmt.percent(m.winRate())));
         }
         return t;
     }

@@ -963,7 +963,7 @@ function _picocli_mlops_select() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--ok-only' '--verbose' '-h' '--help'"
+  local flag_opts="'--verbose' '-h' '--help' '--ok-only'"
   local arg_opts="'-n' '-o' '--output' '--output-format' '--preferences' '--by' '--where' '--feedback' '--feedback-field' '--report' '--length-bins' '--length-field' '--allocate' '--dedup-on' '--near-dup' '--redact' '--weight' '--seed' '--input-format' '--map' '--mapping' '--progress' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups'"
   local FORMAT_option_args=("chat" "record" "dpo") # --output-format values
   local HOW_option_args=("proportional" "equal" "sqrt") # --allocate values
@@ -1686,20 +1686,20 @@ function _picocli_mlops_registry_recover() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--apply' '--discard' '--verbose' '-h' '--help'"
-  local arg_opts="'--wait' '--registry'"
+  local flag_opts="'--verbose' '-h' '--help' '--apply' '--discard'"
+  local arg_opts="'--registry' '--wait'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--wait')
-      return
-      ;;
     '--registry')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--wait')
+      return
       ;;
   esac
 

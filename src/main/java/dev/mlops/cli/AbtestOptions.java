@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -48,9 +49,8 @@ final class AbtestOptions {
             description = "With --sequential: the units at which the sequences are tightest (default: ${DEFAULT-VALUE}).")
     double nStar;
 
-    @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.05",
-            description = "Significance level (default: ${DEFAULT-VALUE}).")
-    double alpha;
+    @Mixin
+    AlphaOption alpha;
 
     @Option(names = "--correction", paramLabel = "HOW", defaultValue = "bh",
             description = "bh (Benjamini-Hochberg), holm or none, over each family of tests (default: ${DEFAULT-VALUE}).")
@@ -134,9 +134,6 @@ final class AbtestOptions {
     }
 
     AbAnalysis.Options options(CommandSpec spec) {
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new ParameterException(spec.commandLine(), "--alpha must be between 0 and 1");
-        }
         String how = correction.toLowerCase(Locale.ROOT);
         if (!List.of("bh", "holm", "none").contains(how)) {
             throw new ParameterException(spec.commandLine(), "--correction " + correction + ": expected bh, holm or none");
@@ -147,7 +144,7 @@ final class AbtestOptions {
         if (maxSegments < 1) {
             throw new ParameterException(spec.commandLine(), "--max-segments must be at least 1");
         }
-        return new AbAnalysis.Options(control, alpha, how, sequential, nStar, parseSplit(spec, split), maxSegments,
+        return new AbAnalysis.Options(control, alpha.validated(spec), how, sequential, nStar, parseSplit(spec, split), maxSegments,
                 defaultMetrics());
     }
 

@@ -4,6 +4,7 @@ import dev.mlops.stats.SampleSize;
 import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mlops abtest plan}: how many units an experiment needs. */
@@ -19,8 +20,8 @@ final class AbtestPlanCommand extends PlainCommand {
             + "finding, e.g. 0.02 for 10%% to 12%%.")
     double mde;
 
-    @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.05", description = "Significance level (default: ${DEFAULT-VALUE}).")
-    double alpha;
+    @Mixin
+    AlphaOption significance;
 
     @Option(names = "--power", paramLabel = "P", defaultValue = "0.8", description = "Power (default: ${DEFAULT-VALUE}).")
     double power;
@@ -37,8 +38,9 @@ final class AbtestPlanCommand extends PlainCommand {
 
     @Override
     public Integer call() {
-        if (!(alpha > 0 && alpha < 1) || !(power > 0 && power < 1)) {
-            throw usage("--alpha and --power must be between 0 and 1");
+        double alpha = significance.validated(spec);
+        if (!(power > 0 && power < 1)) {
+            throw usage("--power must be between 0 and 1");
         }
         if (arms < 2) {
             throw usage("--arms must be at least 2");

@@ -49,9 +49,9 @@ final class CompareCommand extends PlainCommand {
             err().println(b);
         }
         if (!bad.isEmpty()) {
-            if (InputOptions.exceeds(compare.maxBad, bad.size(), read.records())) {
+            if (compare.badLines.exceeded(bad.size(), read.records())) {
                 throw new MlopsException(ExitCode.BAD_INPUT, String.format(Locale.ROOT, "%,d of %,d votes cannot be read, "
-                        + "more than --max-bad-lines %s allows", bad.size(), read.records(), compare.maxBad));
+                        + "more than --max-bad-lines %s allows", bad.size(), read.records(), compare.badLines.maxBad));
             }
             err().printf(Locale.ROOT, "mlops: skipped %,d unreadable vote%s of %,d%n", bad.size(),
                     bad.size() == 1 ? "" : "s", read.records());

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -28,8 +29,8 @@ final class CompareOptions {
             description = "Bootstrap fits for the intervals, resampling the votes (default: ${DEFAULT-VALUE}; 0 for none).")
     int bootstrap;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "The bootstrap's seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption random;
 
     @Option(names = "--min-votes", paramLabel = "N", defaultValue = "10",
             description = "Models with fewer votes are listed but not ranked (default: ${DEFAULT-VALUE}).")
@@ -46,9 +47,8 @@ final class CompareOptions {
             + "(segment by default), with a warning where a segment has too few votes.")
     String segmentBy;
 
-    @Option(names = "--max-bad-lines", paramLabel = "N|P%", defaultValue = "1%",
-            description = "Votes that cannot be read, skipped and reported; past this many it is exit 3 (default: ${DEFAULT-VALUE}).")
-    String maxBad;
+    @Mixin
+    BadLinesOption badLines;
 
     CompareAnalysis.Options options(CommandSpec spec) {
         String m = method.toLowerCase(Locale.ROOT);
@@ -72,7 +72,7 @@ final class CompareOptions {
                 throw usage(spec, "--anchor " + anchor + ": expected MODEL=RATING, e.g. gpt-4=1200");
             }
         }
-        return new CompareAnalysis.Options(m.equals("elo"), bootstrap, seed, minVotes, model, at, controlLength,
+        return new CompareAnalysis.Options(m.equals("elo"), bootstrap, random.seed, minVotes, model, at, controlLength,
                 segmentBy != null);
     }
 

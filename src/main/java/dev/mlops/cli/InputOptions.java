@@ -26,6 +26,7 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How logs are read: the options every command that reads logs shares. */
@@ -53,9 +54,8 @@ final class InputOptions {
                     + "always or never (default: ${DEFAULT-VALUE}).")
     String progress;
 
-    @Option(names = "--max-bad-lines", paramLabel = "N|P%", defaultValue = "1%",
-            description = "Exit 3 when more records than this are malformed (default: ${DEFAULT-VALUE}).")
-    String maxBad;
+    @Mixin
+    BadLinesOption badLines;
 
     @Option(names = "--max-line-bytes", paramLabel = "BYTES", defaultValue = "67108864",
             description = "Longest record kept in memory; a longer one is counted bad (default: 64 MiB).")
@@ -247,33 +247,11 @@ final class InputOptions {
 
     /** True when {@code bad} of {@code total} records exceeds --max-bad-lines. */
     boolean tooManyBad(long bad, long total) {
-        return exceeds(maxBad, bad, total);
-    }
-
-    /** True when {@code bad} of {@code total} records exceeds a --max-bad-lines limit: a count (100) or a percentage (0.5%). */
-    static boolean exceeds(String limit, long bad, long total) {
-        String s = limit.trim();
-        try {
-            if (s.endsWith("%")) {
-                double p = Double.parseDouble(s.substring(0, s.length() - 1));
-                if (p < 0 || p > 100) {
-                    throw new NumberFormatException();
-                }
-                return bad > p / 100.0 * total;
-            }
-            long n = Long.parseLong(s);
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return bad > n;
-        } catch (NumberFormatException e) {
-            throw new MlopsException(ExitCode.USAGE, "--max-bad-lines " + limit
-                    + ": expected a count (100) or a percentage (0.5%)");
-        }
+        return badLines.exceeded(bad, total);
     }
 
     String describeLimit() {
-        return maxBad.toLowerCase(Locale.ROOT);
+        return badLines.text();
     }
 
     /**

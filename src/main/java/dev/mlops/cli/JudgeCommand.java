@@ -13,6 +13,7 @@ import java.util.List;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,9 +34,8 @@ final class JudgeCommand extends PlainCommand {
     @Option(names = "--judge", paramLabel = "NAME", description = "Who votes (default: the operating-system user).")
     String judge;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-            description = "Randomises which model is on the left, per item (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption random;
 
     @Option(names = "--script", paramLabel = "FILE", description = "Read the keys from FILE instead of a terminal "
             + "(for tests); the screens go to standard output.")
@@ -70,7 +70,7 @@ final class JudgeCommand extends PlainCommand {
         int cast;
         JudgeSession session;
         try (VoteLog log = new VoteLog(votes)) {
-            session = new JudgeSession(list, VoteLog.judged(votes, env.display(votes), who), seed);
+            session = new JudgeSession(list, VoteLog.judged(votes, env.display(votes), who), random.seed);
             if (script != null) {
                 try (InputStream keys = Files.newInputStream(script)) {
                     int width = env.terminal().width() >= dev.mlops.report.JudgeScreen.SIDE_BY_SIDE ? env.terminal().width() : 100;

@@ -46,8 +46,8 @@ final class JudgePairsCommand extends PlainCommand {
     @Option(names = "--match", paramLabel = "FIELD", description = "Match prompts on this field instead of their text.")
     String match;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption random;
 
     @Mixin
     InputOptions input;
@@ -67,8 +67,8 @@ final class JudgePairsCommand extends PlainCommand {
         List<LogInput> inputs = input.files(spec, logs, env);
         List<String> fields = match == null ? List.of() : List.of(match);
         input.name(spec, "--match", fields);
-        ReadOptions first = input.readOptions(env, fields, new PairScan(a, b, match, seed).reads());
-        LogScan.Result<PairScan> scan = Runner.local().run(inputs, first, () -> new PairScan(a, b, match, seed),
+        ReadOptions first = input.readOptions(env, fields, new PairScan(a, b, match, random.seed).reads());
+        LogScan.Result<PairScan> scan = Runner.local().run(inputs, first, () -> new PairScan(a, b, match, random.seed),
                 PairScan::merge);
         input.check(err(), scan, inputs);
         Map<Long, long[]> matched = scan.sink().matched();
@@ -76,9 +76,9 @@ final class JudgePairsCommand extends PlainCommand {
             throw new MlopsException(ExitCode.BAD_INPUT, "no prompt was answered by both " + a + " and " + b + " ("
                     + scan.sink().prompts() + " prompts read)" + (match == null ? "; match on a field with --match" : ""));
         }
-        Map<Long, long[]> chosen = PairSampling.choose(matched, n, seed);
-        ReadOptions second = input.readOptions(env, fields, new PairTexts(a, b, match, seed, chosen).reads());
-        LogScan.Result<PairTexts> texts = Runner.local().run(inputs, second, () -> new PairTexts(a, b, match, seed, chosen),
+        Map<Long, long[]> chosen = PairSampling.choose(matched, n, random.seed);
+        ReadOptions second = input.readOptions(env, fields, new PairTexts(a, b, match, random.seed, chosen).reads());
+        LogScan.Result<PairTexts> texts = Runner.local().run(inputs, second, () -> new PairTexts(a, b, match, random.seed, chosen),
                 PairTexts::merge);
         StringBuilder sb = new StringBuilder();
         List<Pair> pairs = texts.sink().pairs();

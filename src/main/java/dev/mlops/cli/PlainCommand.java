@@ -8,8 +8,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The skeleton of a command that is not a log report (compare, judge, abtest plan and assign): the
- * environment, the picocli spec, the common options, and one shape for usage errors and output.
+ * The skeleton of a command that is not a log report (select, compare, judge, the registry and
+ * release commands): the environment, the picocli spec, the common options, and one shape for
+ * usage errors and output.
  */
 abstract class PlainCommand implements Callable<Integer> {
     protected final Env env;

@@ -6,13 +6,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code mlops registry recover [--apply | --discard]}. */
 @Command(name = "recover", description = {"Finish or undo a release change that was interrupted (its journal, "
@@ -22,12 +19,7 @@ import picocli.CommandLine.Spec;
                 + "one whose command reported a failure, and refuses (exit 3) when a file was changed by hand since. "
                 + "--apply writes the change over such edits; --discard keeps the files as they are (undoing only "
                 + "what the change itself wrote) and removes the journal, also a journal that cannot be read."})
-final class RegistryRecoverCommand implements Callable<Integer> {
-    private final Env env;
-
-    @Spec
-    CommandSpec spec;
-
+final class RegistryRecoverCommand extends RegistryCommandBase {
     static final class Choice {
         @Option(names = "--apply", description = "Write the change's new content over whatever the files hold now.")
         boolean apply;
@@ -39,28 +31,21 @@ final class RegistryRecoverCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Choice choice;
 
-    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "30",
-            description = "How long to wait for another mlops run that holds the registry lock (default: ${DEFAULT-VALUE}).")
-    int waitSeconds;
-
     @Mixin
-    RegistryOption registry;
-
-    @Mixin
-    CommonOptions common;
+    LockWaitOption lockWait;
 
     RegistryRecoverCommand(Env env) {
-        this.env = env;
+        super(env);
     }
 
     @Override
     public Integer call() throws IOException {
         Path file = registry.locate(env);
         Path root = file.toAbsolutePath().getParent();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         boolean discard = choice != null && choice.discard;
         boolean apply = choice != null && choice.apply;
-        try (var lock = ReleaseState.lockOf(file, waitSeconds)) {
+        try (var lock = ReleaseState.lockOf(file, lockWait.seconds)) {
             Optional<Journal> found;
             try {
                 found = Journal.find(root);

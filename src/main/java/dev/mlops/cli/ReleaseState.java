@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,9 +27,8 @@ import picocli.CommandLine.Option;
  * interrupted change, the history check that every write needs, hashing threads.
  */
 final class ReleaseState {
-    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "30",
-            description = "How long to wait for another mlops run that holds the registry lock (default: ${DEFAULT-VALUE}).")
-    int waitSeconds;
+    @Mixin
+    LockWaitOption lockWait;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Threads for hashing artifacts (default: the number of cores).")
     Integer jobs;
@@ -48,7 +48,7 @@ final class ReleaseState {
 
     Locked lock(Env env, RegistryOption option, PrintWriter err) throws IOException {
         Path file = option.locate(env);
-        LockFile lock = lockOf(file, waitSeconds);
+        LockFile lock = lockOf(file, lockWait.seconds);
         try {
             Path root = file.toAbsolutePath().getParent();
             Optional<Journal> pending = Journal.find(root);

@@ -18,14 +18,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code mlops select}: a reproducible, deduplicated, deliberately composed set of training examples. */
 @Command(name = "select", sortOptions = false,
@@ -37,12 +35,7 @@ import picocli.CommandLine.Spec;
                 "Two passes over the input: the first counts lengths, the second samples, decoding the text only of "
                         + "records that can still be picked. The same input and --seed give the same bytes, whatever "
                         + "the threads or the order of the input files."})
-final class SelectCommand implements Callable<Integer> {
-    private final Env env;
-
-    @Spec
-    CommandSpec spec;
-
+final class SelectCommand extends PlainCommand {
     @Parameters(arity = "1..*", paramLabel = "LOG", description = "Logs with prompts and responses.")
     List<String> logs;
 
@@ -78,11 +71,8 @@ final class SelectCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
-    @Mixin
-    CommonOptions common;
-
     SelectCommand(Env env) {
-        this.env = env;
+        super(env);
     }
 
     @Override
@@ -99,7 +89,7 @@ final class SelectCommand implements Callable<Integer> {
         ReadOptions lean = input.readOptions(env, fields, SelectionRun.reads(eligible, pick.lengthField, by, quantiles));
         SelectionRun.Lengths first = SelectionRun.lengths(Runner.local(), inputs, lean, eligible, pick.lengthField, by,
                 quantiles);
-        input.check(spec.commandLine().getErr(), first.scan(), inputs);
+        input.check(err(), first.scan(), inputs);
         if (first.strata() == null) {
             throw new MlopsException(ExitCode.BAD_INPUT, "no record can be picked: none has token counts and passes "
                     + "the filters");
@@ -107,30 +97,30 @@ final class SelectCommand implements Callable<Integer> {
         Strata strata = first.strata();
         Map<String, Long> available = first.available();
         Map<String, Long> quotas = pick.quotas(spec, env, n, strata, available);
-        ReadOptions full = input.readOptions(env, fields, new Reservoirs(strata, eligible, Map.of(), pick.seed, pick.weight).reads());
+        ReadOptions full = input.readOptions(env, fields, new Reservoirs(strata, eligible, Map.of(), pick.random.seed, pick.weight).reads());
         SelectionRun.Outcome run;
         if (format.equals("dpo")) {
             Map<Long, String[]> file = preferences == null ? Map.of()
                     : DatasetWriter.preferences(preferences, env.display(preferences));
             run = SelectionRun.dpo(Runner.local(), inputs, full, strata, eligibility.eligibility(filter, true),
-                    eligibility.feedbackField, file, n, pick.seed, redactor);
+                    eligibility.feedbackField, file, n, pick.random.seed, redactor);
         } else {
-            run = SelectionRun.sample(Runner.local(), inputs, full, strata, eligible, quotas, n, pick.seed, pick.weight, pick.dedupOn,
+            run = SelectionRun.sample(Runner.local(), inputs, full, strata, eligible, quotas, n, pick.random.seed, pick.weight, pick.dedupOn,
                     pick.nearDup, format, redactor);
         }
         DatasetWriter.Written written = run.written();
-        OutputOptions.emit(out, written.content(), spec.commandLine().getOut());
-        SelectReport r = Coverage.report(n, pick.seed, pick.allocate, format, written.lines(), strata, available, quotas,
+        OutputOptions.emit(out, written.content(), out());
+        SelectReport r = Coverage.report(n, pick.random.seed, pick.allocate, format, written.lines(), strata, available, quotas,
                 run.reservoirs(), run.picked(), first.lengths(), redactor, run.eligiblePairs());
         if (report == null) {
-            spec.commandLine().getErr().print(SelectRender.text(r, false));
+            err().print(SelectRender.text(r, false));
         } else {
             OutputOptions.emit(report, report.toString().endsWith(".json")
                     ? SelectRender.json(r, VersionProvider.version()) : SelectRender.text(r, true),
-                    spec.commandLine().getOut());
+                    out());
         }
         if (written.lines() < n) {
-            spec.commandLine().getErr().printf("mlops: picked %,d of the %,d requested: the source has too few "
+            err().printf("mlops: picked %,d of the %,d requested: the source has too few "
                     + "eligible, distinct records%n", written.lines(), n);
         }
         return ExitCode.OK.code();

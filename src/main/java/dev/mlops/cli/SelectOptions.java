@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -45,8 +46,8 @@ final class SelectOptions {
     @Option(names = "--weight", paramLabel = "FIELD", description = "Weighted sampling (A-Res) by this numeric field.")
     String weight;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption random;
 
     void validate(CommandSpec spec) {
         if (!List.of("prompt", "response", "both").contains(dedupOn)) {

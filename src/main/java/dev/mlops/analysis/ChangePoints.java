@@ -35,7 +35,7 @@ final class ChangePoints {
     private ChangePoints() {
     }
 
-    static void find(HealthScan.Group g, long windowSeconds, List<Finding> out) {
+    static void find(HealthScan.Group g, long windowSeconds, List<Finding> out, List<HealthReport.Change> changes) {
         List<Long> idx = new ArrayList<>();
         for (Map.Entry<Long, HealthScan.Window> w : g.windows.entrySet()) {
             if (w.getValue().requests >= MIN_WINDOW_REQUESTS) {
@@ -70,8 +70,10 @@ final class ChangePoints {
                             + "CUSUM alarm at %s)", pct(r.p0()), pct(r.after()),
                             Instant.ofEpochSecond(idx.get(r.start()) * windowSeconds),
                             Instant.ofEpochSecond(idx.get(r.index()) * windowSeconds))));
+            changes.add(new HealthReport.Change("error_rate", Instant.ofEpochSecond(idx.get(r.start()) * windowSeconds),
+                    Instant.ofEpochSecond(idx.get(r.index()) * windowSeconds)));
         }
-        changePoint("latency_p95_ms", p95, idx, windowSeconds, Severity.WARNING, out);
+        changePoint("latency_p95_ms", p95, idx, windowSeconds, Severity.WARNING, out, changes);
     }
 
     /** The last window holds less than half the median traffic of the others: it is still filling. */
@@ -90,7 +92,7 @@ final class ChangePoints {
     }
 
     static void changePoint(String what, double[] series, List<Long> idx, long windowSeconds, Severity severity,
-                            List<Finding> out) {
+                            List<Finding> out, List<HealthReport.Change> changes) {
         for (double v : series) {
             if (Double.isNaN(v)) {
                 return;
@@ -129,5 +131,7 @@ final class ChangePoints {
                 "%s %s from %.4g to %.4g on average from the window starting %s (CUSUM alarm at %s)", what,
                 after > mean ? "rose" : "fell", mean, after, Instant.ofEpochSecond(idx.get(start) * windowSeconds),
                 Instant.ofEpochSecond(idx.get(base + a.index()) * windowSeconds))));
+        changes.add(new HealthReport.Change(what, Instant.ofEpochSecond(idx.get(start) * windowSeconds),
+                Instant.ofEpochSecond(idx.get(base + a.index()) * windowSeconds)));
     }
 }

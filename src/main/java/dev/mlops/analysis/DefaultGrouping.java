@@ -18,9 +18,14 @@ public final class DefaultGrouping implements java.io.Serializable, Accumulator<
     private boolean anyModel;
 
     public DefaultGrouping(RecordFilter filter, PriceBook prices, int exactLimit) {
+        this(filter, prices, exactLimit, false);
+    }
+
+    /** @param timeline also count each group's traffic per time window */
+    public DefaultGrouping(RecordFilter filter, PriceBook prices, int exactLimit, boolean timeline) {
         this.filter = filter;
-        this.byVersion = new UsageAnalysis(List.of("version"), filter, prices, exactLimit);
-        this.byModel = new UsageAnalysis(List.of("model"), filter, prices, exactLimit);
+        this.byVersion = new UsageAnalysis(List.of("version"), filter, prices, exactLimit, timeline);
+        this.byModel = new UsageAnalysis(List.of("model"), filter, prices, exactLimit, timeline);
     }
 
     /** Only records without a version are grouped by model too: a log that names versions pays one null check. */

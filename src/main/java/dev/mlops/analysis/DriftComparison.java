@@ -71,6 +71,9 @@ public final class DriftComparison {
         return new GroupDrift(key, window, base.records, cur.records, insufficient, features, rising, falling, fresh);
     }
 
+    /** Categories drawn one by one; the rest are one bin. */
+    static final int TOP_CATEGORIES = 12;
+
     static FeatureDrift numeric(String f, Distribution a, Distribution b, DriftRules rules) {
         double[] sa = a.sortedValues();
         double[] sb = b.sortedValues();
@@ -86,21 +89,42 @@ public final class DriftComparison {
         double w = Divergence.wasserstein(sa, sa.length, sb, sb.length);
         double std = a.std();
         double effect = std > 0 ? w / std : w == 0 ? 0 : Double.POSITIVE_INFINITY;
-        long[][] bins = deciles(sa, sb);
+        double[] edges = decileEdges(sa);
+        long[][] bins = {binCounts(sa, edges), binCounts(sb, edges)};
         return new FeatureDrift(f, "numeric", "ks", d, p, Double.NaN, "wasserstein_norm", effect, rules.minWasserstein(),
                 Divergence.psi(bins[0], bins[1]), Divergence.jensenShannon(bins[0], bins[1], 2), a.count(), b.count(),
                 List.of(), !rules.disabled().contains(f), false, exact ? "exact" : "sketch",
-                exact ? Double.NaN : KolmogorovSmirnov.gridBound(sa, sb, dev.mlops.stats.Distribution.RELATIVE_ERROR));
+                exact ? Double.NaN : KolmogorovSmirnov.gridBound(sa, sb, dev.mlops.stats.Distribution.RELATIVE_ERROR),
+                bins(edges, bins));
     }
 
     /** Counts of both samples in the baseline's decile bins (an edge belongs to the bin below it). */
     static long[][] deciles(double[] base, double[] cur) {
+        double[] e = decileEdges(base);
+        return new long[][] {binCounts(base, e), binCounts(cur, e)};
+    }
+
+    private static double[] decileEdges(double[] base) {
         TreeSet<Double> edges = new TreeSet<>();
         for (int i = 1; i < PSI_BINS; i++) {
             edges.add(dev.mlops.stats.Quantiles.linear(base, base.length, (double) i / PSI_BINS));
         }
-        double[] e = edges.stream().mapToDouble(Double::doubleValue).toArray();
-        return new long[][] {binCounts(base, e), binCounts(cur, e)};
+        return edges.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The decile bins named by their edges: "<= e1", "e1 - e2", …, "> ek". */
+    private static FeatureDrift.Bins bins(double[] edges, long[][] counts) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i <= edges.length; i++) {
+            labels.add(edges.length == 0 ? "all" : i == 0 ? "<= " + edge(edges[0]) : i == edges.length
+                    ? "> " + edge(edges[i - 1]) : edge(edges[i - 1]) + " - " + edge(edges[i]));
+        }
+        return new FeatureDrift.Bins(labels, Arrays.stream(counts[0]).boxed().toList(),
+                Arrays.stream(counts[1]).boxed().toList());
+    }
+
+    private static String edge(double v) {
+        return dev.mlops.text.Numbers.plain(Math.abs(v) >= 100 ? Math.rint(v) : Math.rint(v * 1000) / 1000);
     }
 
     private static long[] binCounts(double[] sorted, double[] edges) {
@@ -131,7 +155,36 @@ public final class DriftComparison {
         long na = a.values().stream().mapToLong(Long::longValue).sum();
         long nb = b.values().stream().mapToLong(Long::longValue).sum();
         return new FeatureDrift(f, "categorical", "chi2", chi.statistic(), chi.pValue(), Double.NaN, "js", js,
-                rules.minJs(), Double.NaN, js, na, nb, unseen, !rules.disabled().contains(f), false, "counts");
+                rules.minJs(), Double.NaN, js, na, nb, unseen, !rules.disabled().contains(f), false, "counts",
+                Double.NaN, top(keys, a, b));
+    }
+
+    /** The values most common in both samples together (ties by value), the rest as "(other)". */
+    private static FeatureDrift.Bins top(TreeSet<String> keys, Map<String, Long> a, Map<String, Long> b) {
+        List<String> order = keys.stream().sorted(Comparator.comparingLong((String k) -> -(a.getOrDefault(k, 0L)
+                + b.getOrDefault(k, 0L))).thenComparing(Comparator.naturalOrder())).toList();
+        List<String> labels = new ArrayList<>();
+        List<Long> ca = new ArrayList<>();
+        List<Long> cb = new ArrayList<>();
+        long restA = 0;
+        long restB = 0;
+        for (int i = 0; i < order.size(); i++) {
+            String k = order.get(i);
+            if (i < TOP_CATEGORIES || order.size() == TOP_CATEGORIES + 1) {
+                labels.add(k);
+                ca.add(a.getOrDefault(k, 0L));
+                cb.add(b.getOrDefault(k, 0L));
+            } else {
+                restA += a.getOrDefault(k, 0L);
+                restB += b.getOrDefault(k, 0L);
+            }
+        }
+        if (order.size() > TOP_CATEGORIES + 1) {
+            labels.add("(other)");
+            ca.add(restA);
+            cb.add(restB);
+        }
+        return new FeatureDrift.Bins(labels, ca, cb);
     }
 
     /** Log-odds z-scores of every term seen at least minTermCount times in both windows together. */

@@ -23,24 +23,45 @@ import java.util.List;
  * @param drifted     the verdict
  * @param method      exact or sketch (numeric), else "counts"
  * @param bound       for a KS D computed from sketches, the most it can be off from the exact D; else NaN
+ * @param bins        the two samples side by side, for a picture: a numeric feature in the baseline's deciles,
+ *                    a categorical one by its most common values; none for text
  */
 public record FeatureDrift(String feature, String kind, String test, double statistic, double pValue, double pAdjusted,
                            String effectName, double effect, double threshold, double psi, double js, long nBaseline,
                            long nCurrent, List<String> unseen, boolean enabled, boolean drifted, String method,
-                           double bound) {
+                           double bound, Bins bins) {
     public FeatureDrift {
         unseen = List.copyOf(unseen);
+    }
+
+    /**
+     * Counts of both samples in the same bins.
+     *
+     * @param labels   each bin's name ("<= 12.5", "12.5 - 40", "> 40"; a category's value; "(other)")
+     * @param baseline the baseline's count in each bin
+     * @param current  the current window's count in each bin
+     */
+    public record Bins(List<String> labels, List<Long> baseline, List<Long> current) {
+        public Bins {
+            labels = List.copyOf(labels);
+            baseline = List.copyOf(baseline);
+            current = List.copyOf(current);
+        }
+
+        public static Bins none() {
+            return new Bins(List.of(), List.of(), List.of());
+        }
     }
 
     public FeatureDrift(String feature, String kind, String test, double statistic, double pValue, double pAdjusted,
                         String effectName, double effect, double threshold, double psi, double js, long nBaseline,
                         long nCurrent, List<String> unseen, boolean enabled, boolean drifted, String method) {
         this(feature, kind, test, statistic, pValue, pAdjusted, effectName, effect, threshold, psi, js, nBaseline,
-                nCurrent, unseen, enabled, drifted, method, Double.NaN);
+                nCurrent, unseen, enabled, drifted, method, Double.NaN, Bins.none());
     }
 
     FeatureDrift withAdjusted(double adjusted, boolean verdict) {
         return new FeatureDrift(feature, kind, test, statistic, pValue, adjusted, effectName, effect, threshold, psi, js,
-                nBaseline, nCurrent, unseen, enabled, verdict, method, bound);
+                nBaseline, nCurrent, unseen, enabled, verdict, method, bound, bins);
     }
 }

@@ -23,11 +23,12 @@ import java.util.Map;
  * @param first              earliest timestamp, or null
  * @param last               latest timestamp, or null
  * @param slo                SLO evaluation, or null when no single registry model applies
+ * @param timeline           traffic per time window when it was asked for (the HTML report), else null
  */
 public record GroupUsage(Map<String, String> key, long requests, long errors, Map<String, Long> errorTypes,
                          long truncated, long withFinishReason, Summary latencyMs, Summary ttftMs,
                          Summary inputTokens, Summary outputTokens, Summary outputTokensPerS, Cost cost,
-                         Instant first, Instant last, SloResult slo) {
+                         Instant first, Instant last, SloResult slo, Timeline.Series timeline) {
     public GroupUsage {
         key = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(key));
         errorTypes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(errorTypes));

@@ -30,9 +30,10 @@ public final class HealthAnalysis {
         List<HealthReport.Entry> entries = new ArrayList<>();
         for (Map.Entry<GroupKey, HealthScan.Group> e : scan.result().entrySet()) {
             List<Finding> f = new ArrayList<>();
+            List<HealthReport.Change> changes = new ArrayList<>();
             HealthScan.Group g = e.getValue();
             quality(g, scan, f);
-            infrastructure(g, scan, f);
+            infrastructure(g, scan, f, changes);
             Map<String, String> key = CollapseAnalysis.key(scan.groupBy(), e.getKey());
             if (forgetting != null && forgetting.currentVersion() != null
                     && forgetting.currentVersion().equals(key.get("version"))) {
@@ -41,7 +42,8 @@ public final class HealthAnalysis {
             }
             f.sort(Comparator.comparing(Finding::severity).reversed().thenComparing(Finding::section)
                     .thenComparing(Finding::check));
-            entries.add(new HealthReport.Entry(key, g.requests, f));
+            entries.add(new HealthReport.Entry(key, g.requests, f, windows(g, scan.windowSeconds()), g.errorTypes,
+                    changes));
         }
         if (forgetting != null) {
             List<Finding> f = new ArrayList<>();
@@ -57,7 +59,7 @@ public final class HealthAnalysis {
                         String.format(Locale.ROOT, "%s: %,d malformed records skipped%s", file.name(), file.bad(),
                                 file.examples().isEmpty() ? "" : ", first at line " + file.examples().get(0).line()
                                         + ": " + file.examples().get(0).message())));
-                entries.set(0, new HealthReport.Entry(entries.get(0).key(), entries.get(0).requests(), f));
+                entries.set(0, entries.get(0).withFindings(f));
             }
         }
         return new HealthReport(entries, evals);
@@ -128,7 +130,8 @@ public final class HealthAnalysis {
         }
     }
 
-    private static void infrastructure(HealthScan.Group g, HealthScan scan, List<Finding> out) {
+    private static void infrastructure(HealthScan.Group g, HealthScan scan, List<Finding> out,
+                                       List<HealthReport.Change> changes) {
         double rate = share(g.errors, g.requests);
         Severity s = rate >= 0.05 ? Severity.CRITICAL : rate >= 0.01 ? Severity.WARNING : Severity.INFO;
         StringBuilder types = new StringBuilder();
@@ -156,7 +159,14 @@ public final class HealthAnalysis {
                     : t >= 0.01 ? Severity.WARNING : Severity.INFO, t, String.format(Locale.ROOT,
                     "%,d successful requests returned an empty response (%s)", g.emptyResponses, pct(g.emptyResponses, ok))));
         }
-        ChangePoints.find(g, scan.windowSeconds(), out);
+        ChangePoints.find(g, scan.windowSeconds(), out, changes);
+    }
+
+    private static List<HealthReport.Window> windows(HealthScan.Group g, long windowSeconds) {
+        List<HealthReport.Window> out = new ArrayList<>();
+        g.windows.forEach((i, w) -> out.add(new HealthReport.Window(java.time.Instant.ofEpochSecond(i * windowSeconds),
+                w.requests, w.errors, w.latency.count() == 0 ? Double.NaN : w.latency.quantile(0.95))));
+        return out;
     }
 
     /** Compares two canary evals item by item. */
@@ -286,7 +296,6 @@ public final class HealthAnalysis {
     }
 
     static String human(long seconds) {
-        return seconds >= 86_400 ? seconds / 86_400 + "d" : seconds >= 3600 ? seconds / 3600 + "h"
-                : seconds >= 60 ? seconds / 60 + "m" : seconds + "s";
+        return dev.mlops.text.Durations.human(seconds);
     }
 }

@@ -29,11 +29,47 @@ public record HealthReport(List<Entry> versions, Forgetting forgetting) {
     public record Finding(String section, String check, Severity severity, double value, String message) {
     }
 
-    /** One version's health: its key and findings. */
-    public record Entry(Map<String, String> key, long requests, List<Finding> findings) {
+    /**
+     * One time window of a version's traffic, as the change-point detectors saw it.
+     *
+     * @param start        the window's start
+     * @param requests     requests in it
+     * @param errors       failed requests
+     * @param latencyP95Ms p95 latency of its successful requests (NaN when none)
+     */
+    public record Window(java.time.Instant start, long requests, long errors, double latencyP95Ms) {
+    }
+
+    /**
+     * A change point: where a shift in a measure began and where the detector raised its alarm.
+     *
+     * @param measure error_rate or latency_p95_ms
+     * @param from    the start of the first window after the change
+     * @param alarm   the start of the window in which the alarm was raised
+     */
+    public record Change(String measure, java.time.Instant from, java.time.Instant alarm) {
+    }
+
+    /**
+     * One version's health: its key and findings, and for pictures its windows, error types and
+     * change points (empty for an eval-only entry).
+     */
+    public record Entry(Map<String, String> key, long requests, List<Finding> findings, List<Window> windows,
+                        Map<String, Long> errorTypes, List<Change> changes) {
         public Entry {
             key = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(key));
             findings = List.copyOf(findings);
+            windows = List.copyOf(windows);
+            errorTypes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(errorTypes));
+            changes = List.copyOf(changes);
+        }
+
+        public Entry(Map<String, String> key, long requests, List<Finding> findings) {
+            this(key, requests, findings, List.of(), Map.of(), List.of());
+        }
+
+        Entry withFindings(List<Finding> f) {
+            return new Entry(key, requests, f, windows, errorTypes, changes);
         }
 
         public long count(Severity s) {

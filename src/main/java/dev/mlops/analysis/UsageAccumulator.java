@@ -35,10 +35,13 @@ final class UsageAccumulator implements java.io.Serializable {
     private Instant first;
     private Instant last;
     private final TreeSet<String> models = new TreeSet<>();
+    /** Traffic per time window, or null when not asked for. */
+    private final Timeline timeline;
     private final Map<String, Model> modelsByName = new TreeMap<>();
 
-    UsageAccumulator(Map<String, String> key, int exactLimit) {
+    UsageAccumulator(Map<String, String> key, int exactLimit, boolean timeline) {
         this.key = key;
+        this.timeline = timeline ? new Timeline() : null;
         latency = new Distribution(exactLimit);
         ttft = new Distribution(exactLimit);
         input = new Distribution(exactLimit);
@@ -63,6 +66,9 @@ final class UsageAccumulator implements java.io.Serializable {
         } else if (!Double.isNaN(registryCost)) {
             cost.add(registryCost);
             costFromRegistry++;
+        }
+        if (timeline != null && t != null) {
+            timeline.accept(t, r.isError(), r.latencyMs(), Double.isNaN(r.costUsd()) ? registryCost : r.costUsd());
         }
         if (model != null && models.size() < MAX_MODELS && models.add(model.name())) {
             modelsByName.put(model.name(), model);
@@ -108,6 +114,9 @@ final class UsageAccumulator implements java.io.Serializable {
         output.merge(o.output);
         speed.merge(o.speed);
         cost.merge(o.cost);
+        if (timeline != null && o.timeline != null) {
+            timeline.merge(o.timeline);
+        }
         costFromLog += o.costFromLog;
         costFromRegistry += o.costFromRegistry;
         if (o.first != null && (first == null || o.first.isBefore(first))) {
@@ -130,7 +139,7 @@ final class UsageAccumulator implements java.io.Serializable {
         Cost c = new Cost(priced == 0 ? Double.NaN : cost.value(), priced == 0 ? Double.NaN : cost.value() / priced, costFromLog,
                 costFromRegistry, requests - priced);
         GroupUsage partial = new GroupUsage(key, requests, errors, errorTypes, truncated, withFinishReason, lat, tt,
-                input.summary(), output.summary(), speed.summary(), c, first, last, null);
+                input.summary(), output.summary(), speed.summary(), c, first, last, null, series());
         if (modelsByName.size() != 1) {
             return partial;
         }
@@ -146,7 +155,11 @@ final class UsageAccumulator implements java.io.Serializable {
         });
         return new GroupUsage(key, requests, errors, errorTypes, truncated, withFinishReason, lat, tt,
                 partial.inputTokens(), partial.outputTokens(), partial.outputTokensPerS(), c, first, last,
-                new SloResult(m.name(), checks));
+                new SloResult(m.name(), checks), partial.timeline());
+    }
+
+    private Timeline.Series series() {
+        return timeline == null ? null : timeline.series();
     }
 
     /** The value of an SLO measure ({@link Slo#MEASURES}) for a group. */

@@ -21,11 +21,18 @@ public final class UsageAnalysis implements java.io.Serializable, Accumulator<Us
     private final RecordFilter filter;
     private final PriceBook prices;
     private final int exactLimit;
+    private final boolean timeline;
     private final Map<GroupKey, UsageAccumulator> groups = new HashMap<>();
     private final GroupKey.Interner keys;
     private long matched;
 
     public UsageAnalysis(List<String> groupBy, RecordFilter filter, PriceBook prices, int exactLimit) {
+        this(groupBy, filter, prices, exactLimit, false);
+    }
+
+    /** @param timeline also count each group's traffic per time window (for the HTML report's time series) */
+    public UsageAnalysis(List<String> groupBy, RecordFilter filter, PriceBook prices, int exactLimit, boolean timeline) {
+        this.timeline = timeline;
         this.groupBy = List.copyOf(groupBy);
         this.filter = filter;
         this.prices = prices;
@@ -42,7 +49,7 @@ public final class UsageAnalysis implements java.io.Serializable, Accumulator<Us
         GroupKey k = keys.of(r);
         UsageAccumulator acc = groups.get(k);
         if (acc == null) {
-            acc = new UsageAccumulator(keyMap(k), exactLimit);
+            acc = new UsageAccumulator(keyMap(k), exactLimit, timeline);
             groups.put(k, acc);
         }
         Model m = prices.model(r);
@@ -69,7 +76,7 @@ public final class UsageAnalysis implements java.io.Serializable, Accumulator<Us
         o.groups.forEach((k, v) -> {
             UsageAccumulator mine = groups.get(k);
             if (mine == null) {
-                mine = new UsageAccumulator(keyMap(k), exactLimit);
+                mine = new UsageAccumulator(keyMap(k), exactLimit, timeline);
                 groups.put(k, mine);
             }
             mine.merge(v);
@@ -90,7 +97,7 @@ public final class UsageAnalysis implements java.io.Serializable, Accumulator<Us
 
     /** Usage over every matched record. */
     public GroupUsage overall() {
-        UsageAccumulator all = new UsageAccumulator(Map.of(), exactLimit);
+        UsageAccumulator all = new UsageAccumulator(Map.of(), exactLimit, timeline);
         new TreeMap<>(groups).values().forEach(all::merge);
         return all.result();
     }

@@ -57,6 +57,11 @@ public final class AbtestRender {
         return sb.toString();
     }
 
+    /** The trust checks as lines: the sample-ratio test and the units per arm. */
+    public static List<String> trust(AbReport r) {
+        return List.of(trust(r, "").split("\n"));
+    }
+
     private static String trust(AbReport r, String bullet) {
         AbReport.Srm srm = r.trust().srm();
         String ratio = srm.skipped() != null ? "skipped (" + srm.skipped() + ")"
@@ -73,8 +78,8 @@ public final class AbtestRender {
     }
 
     /** The comparisons: the table leaves the means out to fit 80 columns; Markdown has them. */
-    private static TextTable table(String title, List<AbReport.Comparison> rows, boolean segments, double alpha,
-                                   boolean means) {
+    public static TextTable table(String title, List<AbReport.Comparison> rows, boolean segments, double alpha,
+                                  boolean means) {
         List<String> h = new ArrayList<>();
         if (segments) {
             h.add("segment");

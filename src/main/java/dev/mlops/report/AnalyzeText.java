@@ -49,7 +49,7 @@ public final class AnalyzeText {
         return rows;
     }
 
-    static List<TextTable> tables(AnalyzeReport r) {
+    public static List<TextTable> tables(AnalyzeReport r) {
         String by = r.groupBy().isEmpty() ? "group" : String.join(" / ", r.groupBy());
         List<GroupUsage> rows = rows(r);
         long skipped = r.inputs().stream().mapToLong(FileReport::skipped).sum();

@@ -46,15 +46,7 @@ public final class CollapseRender {
     static String text(CollapseReport r, boolean markdown) {
         StringBuilder sb = new StringBuilder();
         for (CollapseReport.Group g : r.groups()) {
-            TextTable t = new TextTable(g.label() + ": proxy " + r.settings().proxy() + ", satisfaction "
-                    + r.settings().satisfaction(), List.of("window", "scored", "proxy", "satisfaction", "rho",
-                    "clickbait", "median len", "distinct-2", "near-dup"));
-            for (CollapseReport.Window w : g.windows()) {
-                t.row(List.of(w.label(), Fmt.count(w.scored()), ci(w.proxyMean(), w.proxyLow(), w.proxyHigh()),
-                        ci(w.satisfactionMean(), w.satisfactionLow(), w.satisfactionHigh()), Fmt.num(w.rho()),
-                        Fmt.percent(w.clickbaitRate()), Fmt.num(w.medianLength()), Fmt.num(w.distinct2()),
-                        Fmt.percent(w.nearDuplicates()) + (w.insufficient() ? " *" : "")));
-            }
+            TextTable t = windows(r, g);
             sb.append(markdown ? t.markdown() : t.text());
             if (g.windows().stream().anyMatch(CollapseReport.Window::insufficient)) {
                 sb.append("* not judged: too few scored requests (--min-window), or a proxy with one value"
@@ -88,6 +80,20 @@ public final class CollapseRender {
         sb.append(r.suspected() ? "collapse suspected\n" : r.groups().stream().allMatch(CollapseReport.Group::insufficient)
                 ? "insufficient data\n" : "ok\n");
         return sb.toString();
+    }
+
+    /** A group's windows: the proxy and satisfaction with their intervals, and the diversity measures. */
+    public static TextTable windows(CollapseReport r, CollapseReport.Group g) {
+        TextTable t = new TextTable(g.label() + ": proxy " + r.settings().proxy() + ", satisfaction "
+                + r.settings().satisfaction(), List.of("window", "scored", "proxy", "satisfaction", "rho",
+                "clickbait", "median len", "distinct-2", "near-dup"));
+        for (CollapseReport.Window w : g.windows()) {
+            t.row(List.of(w.label(), Fmt.count(w.scored()), ci(w.proxyMean(), w.proxyLow(), w.proxyHigh()),
+                    ci(w.satisfactionMean(), w.satisfactionLow(), w.satisfactionHigh()), Fmt.num(w.rho()),
+                    Fmt.percent(w.clickbaitRate()), Fmt.num(w.medianLength()), Fmt.num(w.distinct2()),
+                    Fmt.percent(w.nearDuplicates()) + (w.insufficient() ? " *" : "")));
+        }
+        return t;
     }
 
     private static String interval(double lo, double hi) {

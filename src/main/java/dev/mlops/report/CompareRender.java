@@ -97,7 +97,7 @@ public final class CompareRender {
         return sb.toString();
     }
 
-    private static TextTable leaderboard(List<CompareReport.Rated> models) {
+    public static TextTable leaderboard(List<CompareReport.Rated> models) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (CompareReport.Rated m : models) {

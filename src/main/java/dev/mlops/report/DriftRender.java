@@ -12,6 +12,7 @@ import dev.mlops.text.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Renders a {@link DriftReport} as a table, Markdown, CSV or JSON ({@value DriftReport#SCHEMA}). */
 public final class DriftRender {
@@ -60,39 +61,51 @@ public final class DriftRender {
             if (r.mode().equals("timeline") && (!g.drifted() || !details)) {
                 continue;
             }
-            String title = String.format(Locale.ROOT, "%s, %s: %s records against %s in the baseline: %s", g.label(),
-                    g.window(), Fmt.count(g.nCurrent()), Fmt.count(g.nBaseline()), verdict(g));
-            TextTable t = new TextTable(title, List.of("feature", "test", "statistic", "p (BH)", "effect", "", "psi",
-                    "verdict", "note"));
-            for (FeatureDrift fd : g.features()) {
-                t.row(List.of(fd.feature(), fd.test(), Fmt.num(fd.statistic()), p(fd.pAdjusted()),
-                        fd.effectName() + " " + Fmt.num(fd.effect()), bar(fd), Fmt.num(fd.psi()),
-                        !fd.enabled() ? "off" : g.insufficient() ? "-" : fd.drifted() ? "DRIFT" : "ok",
-                        fd.unseen().isEmpty() ? "" : "new: " + String.join(", ", fd.unseen())));
-            }
+            TextTable t = features(g);
             sb.append(markdown ? t.markdown() : t.text()).append('\n');
-            terms(sb, "rising terms", g.rising(), markdown);
-            terms(sb, "falling terms", g.falling(), markdown);
-            terms(sb, "new terms", g.fresh(), markdown);
+            for (TextTable terms : terms(g)) {
+                sb.append(markdown ? terms.markdown() : terms.text()).append('\n');
+            }
         }
         sb.append(r.drifted() ? "DRIFT: " + r.featuresDrifted() + " feature(s) drifted\n" : "no drift\n");
         return sb.toString();
     }
 
-    private static void terms(StringBuilder sb, String title, List<TermShift> terms, boolean markdown) {
-        if (terms.isEmpty()) {
-            return;
+    /** One group's (or window's) features: test, statistic, adjusted p, effect and verdict. */
+    public static TextTable features(GroupDrift g) {
+        String title = String.format(Locale.ROOT, "%s, %s: %s records against %s in the baseline: %s", g.label(),
+                g.window(), Fmt.count(g.nCurrent()), Fmt.count(g.nBaseline()), verdict(g));
+        TextTable t = new TextTable(title, List.of("feature", "test", "statistic", "p (BH)", "effect", "", "psi",
+                "verdict", "note"));
+        for (FeatureDrift fd : g.features()) {
+            t.row(List.of(fd.feature(), fd.test(), Fmt.num(fd.statistic()), p(fd.pAdjusted()),
+                    fd.effectName() + " " + Fmt.num(fd.effect()), bar(fd), Fmt.num(fd.psi()),
+                    !fd.enabled() ? "off" : g.insufficient() ? "-" : fd.drifted() ? "DRIFT" : "ok",
+                    fd.unseen().isEmpty() ? "" : "new: " + String.join(", ", fd.unseen())));
         }
-        TextTable t = new TextTable(title + " (counts are documents that hold the term, not occurrences)",
-                List.of("term", "z", "baseline docs", "current docs", ""));
-        for (TermShift s : terms) {
-            t.row(List.of(s.term(), String.format(Locale.ROOT, "%+.1f", s.z()), Fmt.count(s.baseline()),
-                    Fmt.count(s.current()), s.isNew() ? "new" : ""));
-        }
-        sb.append(markdown ? t.markdown() : t.text()).append('\n');
+        return t;
     }
 
-    private static String verdict(GroupDrift g) {
+    /** The rising, falling and new terms of a group, the lists that are not empty. */
+    public static List<TextTable> terms(GroupDrift g) {
+        List<TextTable> out = new ArrayList<>();
+        for (var e : List.of(Map.entry("rising terms", g.rising()), Map.entry("falling terms", g.falling()),
+                Map.entry("new terms", g.fresh()))) {
+            if (e.getValue().isEmpty()) {
+                continue;
+            }
+            TextTable t = new TextTable(e.getKey() + " (counts are documents that hold the term, not occurrences)",
+                    List.of("term", "z", "baseline docs", "current docs", ""));
+            for (TermShift s : e.getValue()) {
+                t.row(List.of(s.term(), String.format(Locale.ROOT, "%+.1f", s.z()), Fmt.count(s.baseline()),
+                        Fmt.count(s.current()), s.isNew() ? "new" : ""));
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    public static String verdict(GroupDrift g) {
         return g.nCurrent() == 0 ? "empty" : g.insufficient() ? "insufficient data" : g.drifted() ? "DRIFT" : "no drift";
     }
 

@@ -48,32 +48,43 @@ public final class HealthRender {
     static String text(HealthReport r, boolean markdown) {
         StringBuilder sb = new StringBuilder();
         for (HealthReport.Entry e : r.versions()) {
-            TextTable t = TextTable.text(String.format(Locale.ROOT, "%s: %,d requests, %d critical, %d warning",
-                    e.label(), e.requests(), e.count(Severity.CRITICAL), e.count(Severity.WARNING)),
-                    List.of("severity", "section", "check", "finding"));
-            for (HealthReport.Finding f : e.findings()) {
-                t.row(List.of(f.severity().name(), f.section(), f.check(), f.message()));
-            }
+            TextTable t = findings(e);
             sb.append(markdown ? t.markdown() : t.text()).append('\n');
         }
         if (r.forgetting() != null) {
-            HealthReport.Forgetting fg = r.forgetting();
-            TextTable t = new TextTable(String.format(Locale.ROOT, "forgetting: %s against %s, %d paired items",
-                    name(fg.currentVersion()), name(fg.baselineVersion()), fg.paired()),
-                    List.of("category", "paired", "passed before", "passed after", "lost", "gained", "score before",
-                            "score after", "p (BH)", "verdict"));
-            for (HealthReport.Category c : fg.categories()) {
-                t.row(List.of(c.category(), Integer.toString(c.paired()), c.passBefore() < 0 ? "-" : Integer.toString(c.passBefore()),
-                        c.passAfter() < 0 ? "-" : Integer.toString(c.passAfter()), Integer.toString(c.lostPasses()),
-                        Integer.toString(c.gainedPasses()), Fmt.num(c.scoreBefore()), Fmt.num(c.scoreAfter()),
-                        Double.isNaN(c.pAdjusted()) ? "-" : String.format(Locale.ROOT, "%.3g", c.pAdjusted()),
-                        c.regressed() ? "REGRESSED" : "ok"));
-            }
+            TextTable t = forgetting(r.forgetting());
             sb.append(markdown ? t.markdown() : t.text()).append('\n');
         }
         sb.append(String.format(Locale.ROOT, "%d critical, %d warning%n", r.count(Severity.CRITICAL),
                 r.count(Severity.WARNING)));
         return sb.toString();
+    }
+
+    /** One version's findings, the gravest first. */
+    public static TextTable findings(HealthReport.Entry e) {
+        TextTable t = TextTable.text(String.format(Locale.ROOT, "%s: %,d requests, %d critical, %d warning",
+                e.label(), e.requests(), e.count(Severity.CRITICAL), e.count(Severity.WARNING)),
+                List.of("severity", "section", "check", "finding"));
+        for (HealthReport.Finding f : e.findings()) {
+            t.row(List.of(f.severity().name(), f.section(), f.check(), f.message()));
+        }
+        return t;
+    }
+
+    /** The canary evals compared per category. */
+    public static TextTable forgetting(HealthReport.Forgetting fg) {
+        TextTable t = new TextTable(String.format(Locale.ROOT, "forgetting: %s against %s, %d paired items",
+                name(fg.currentVersion()), name(fg.baselineVersion()), fg.paired()),
+                List.of("category", "paired", "passed before", "passed after", "lost", "gained", "score before",
+                        "score after", "p (BH)", "verdict"));
+        for (HealthReport.Category c : fg.categories()) {
+            t.row(List.of(c.category(), Integer.toString(c.paired()), c.passBefore() < 0 ? "-" : Integer.toString(c.passBefore()),
+                    c.passAfter() < 0 ? "-" : Integer.toString(c.passAfter()), Integer.toString(c.lostPasses()),
+                    Integer.toString(c.gainedPasses()), Fmt.num(c.scoreBefore()), Fmt.num(c.scoreAfter()),
+                    Double.isNaN(c.pAdjusted()) ? "-" : String.format(Locale.ROOT, "%.3g", c.pAdjusted()),
+                    c.regressed() ? "REGRESSED" : "ok"));
+        }
+        return t;
     }
 
     private static String name(String v) {

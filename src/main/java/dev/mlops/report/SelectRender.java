@@ -14,20 +14,8 @@ public final class SelectRender {
     }
 
     public static String text(SelectReport r, boolean markdown) {
-        TextTable t = new TextTable(String.format(Locale.ROOT, "picked %,d of %,d requested (%s allocation, seed %d)",
-                r.picked(), r.requested(), r.allocate(), r.seed()),
-                List.of("stratum", "source", "quota", "candidates", "picked"));
-        for (SelectReport.Stratum s : r.strata()) {
-            t.row(List.of(s.label(), Fmt.count(s.available()), Fmt.count(s.quota()), Fmt.count(s.candidates()),
-                    Fmt.count(s.picked())));
-        }
-        TextTable tok = new TextTable("tokens (length measure)", List.of("", "n", "mean", "min", "p10", "p50", "p90",
-                "p99", "max"));
-        for (Object[] row : new Object[][] {{"source", r.source()}, {"selection", r.selection()}}) {
-            SelectReport.Tokens k = (SelectReport.Tokens) row[1];
-            tok.row(List.of((String) row[0], Fmt.count(k.count()), Fmt.num(k.mean()), Fmt.num(k.min()), Fmt.num(k.p10()),
-                    Fmt.num(k.p50()), Fmt.num(k.p90()), Fmt.num(k.p99()), Fmt.num(k.max())));
-        }
+        TextTable t = strata(r);
+        TextTable tok = tokens(r);
         StringBuilder sb = new StringBuilder();
         sb.append(markdown ? t.markdown() : t.text()).append('\n').append(markdown ? tok.markdown() : tok.text()).append('\n');
         r.js().forEach((f, d) -> sb.append(String.format(Locale.ROOT, "Jensen-Shannon distance, source vs selection, "
@@ -41,6 +29,30 @@ public final class SelectRender {
         }
         r.redacted().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "redacted %s: %,d%n", k, v)));
         return sb.toString();
+    }
+
+    /** Per stratum: the records the source has, the quota, the candidates and the records picked. */
+    public static TextTable strata(SelectReport r) {
+        TextTable t = new TextTable(String.format(Locale.ROOT, "picked %,d of %,d requested (%s allocation, seed %d)",
+                r.picked(), r.requested(), r.allocate(), r.seed()),
+                List.of("stratum", "source", "quota", "candidates", "picked"));
+        for (SelectReport.Stratum s : r.strata()) {
+            t.row(List.of(s.label(), Fmt.count(s.available()), Fmt.count(s.quota()), Fmt.count(s.candidates()),
+                    Fmt.count(s.picked())));
+        }
+        return t;
+    }
+
+    /** The length measure's summary in the source and in the selection. */
+    public static TextTable tokens(SelectReport r) {
+        TextTable tok = new TextTable("tokens (length measure)", List.of("", "n", "mean", "min", "p10", "p50", "p90",
+                "p99", "max"));
+        for (Object[] row : new Object[][] {{"source", r.source()}, {"selection", r.selection()}}) {
+            SelectReport.Tokens k = (SelectReport.Tokens) row[1];
+            tok.row(List.of((String) row[0], Fmt.count(k.count()), Fmt.num(k.mean()), Fmt.num(k.min()), Fmt.num(k.p10()),
+                    Fmt.num(k.p50()), Fmt.num(k.p90()), Fmt.num(k.p99()), Fmt.num(k.max())));
+        }
+        return tok;
     }
 
     public static String json(SelectReport r, String toolVersion) {

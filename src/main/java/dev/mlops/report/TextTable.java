@@ -28,6 +28,19 @@ public final class TextTable {
         return new TextTable(title, headers, false);
     }
 
+    public String title() {
+        return title;
+    }
+
+    public List<String> headers() {
+        return headers;
+    }
+
+    /** The rows as added, each a copy. */
+    public List<List<String>> rows() {
+        return List.copyOf(rows);
+    }
+
     public TextTable row(List<String> cells) {
         if (cells.size() != headers.size()) {
             throw new IllegalArgumentException("row has " + cells.size() + " cells, table has " + headers.size());

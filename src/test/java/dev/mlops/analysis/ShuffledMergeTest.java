@@ -142,6 +142,13 @@ class ShuffledMergeTest {
     }
 
     @Test
+    void usageWithItsTimeline() {
+        sameInAnyOrder("usage with timeline", () -> new UsageAnalysis(List.of("version"), RecordFilter.all(), PriceBook.of(
+                java.util.Optional.empty()), 100_000, true), UsageAnalysis::merge, a -> a.result().toString()
+                + a.overall());
+    }
+
+    @Test
     void defaultGrouping() {
         sameInAnyOrder("default grouping", () -> new DefaultGrouping(RecordFilter.all(), PriceBook.of(
                 java.util.Optional.empty()), 100_000), DefaultGrouping::merge, a -> a.result().toString());

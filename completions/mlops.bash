@@ -254,7 +254,7 @@ function _picocli_mlops_analyze() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '--histograms' '--fail-on-slo'"
-  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--progress' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--exact-limit' '--registry'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--progress' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--html' '--exact-limit' '--registry'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse" "langfuse-csv" "litellm" "openai-batch" "anthropic-batch" "helicone" "helicone-csv" "burstgpt") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
@@ -321,6 +321,12 @@ function _picocli_mlops_analyze() {
       ;;
     '--color')
       return
+      ;;
+    '--html')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--exact-limit')
       return
@@ -350,7 +356,7 @@ function _picocli_mlops_drift() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '--fail-on-drift' '--details'"
-  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--progress' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--window' '--baseline' '--current' '--baseline-until' '--current-since' '--categorical' '--text' '--text-sample' '--stop-words' '--rules' '--min-samples' '--exact-limit'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--progress' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--html' '--window' '--baseline' '--current' '--baseline-until' '--current-since' '--categorical' '--text' '--text-sample' '--stop-words' '--rules' '--min-samples' '--exact-limit'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse" "langfuse-csv" "litellm" "openai-batch" "anthropic-batch" "helicone" "helicone-csv" "burstgpt") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
@@ -417,6 +423,12 @@ function _picocli_mlops_drift() {
       ;;
     '--color')
       return
+      ;;
+    '--html')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--window')
       return
@@ -485,7 +497,7 @@ function _picocli_mlops_collapse() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '--fail-on-collapse'"
-  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--progress' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--window' '--proxy' '--satisfaction' '--proxy-above' '--satisfied-above' '--against' '--alpha' '--min-window'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--progress' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--html' '--window' '--proxy' '--satisfaction' '--proxy-above' '--satisfied-above' '--against' '--alpha' '--min-window'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse" "langfuse-csv" "litellm" "openai-batch" "anthropic-batch" "helicone" "helicone-csv" "burstgpt") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
@@ -553,6 +565,12 @@ function _picocli_mlops_collapse() {
     '--color')
       return
       ;;
+    '--html')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--window')
       return
       ;;
@@ -596,7 +614,7 @@ function _picocli_mlops_health() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help'"
-  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--progress' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--window' '--eval-baseline' '--eval-current' '--max-gap' '--fail-on'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--progress' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--html' '--window' '--eval-baseline' '--eval-current' '--max-gap' '--fail-on'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse" "langfuse-csv" "litellm" "openai-batch" "anthropic-batch" "helicone" "helicone-csv" "burstgpt") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
   local LEVEL_option_args=("warning" "critical") # --fail-on values
@@ -665,6 +683,12 @@ function _picocli_mlops_health() {
     '--color')
       return
       ;;
+    '--html')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--window')
       return
       ;;
@@ -707,7 +731,7 @@ function _picocli_mlops_abtest() {
 
   local commands="plan assign"
   local flag_opts="'--verbose' '-h' '--help' '--sequential' '--fail-on-srm'"
-  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--progress' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--arm' '--control' '--unit' '--metric' '--segment-by' '--pre' '--n-star' '--alpha' '--correction' '--split' '--max-segments' '--lower-is-better' '--fail-on-loss' '--registry'"
+  local arg_opts="'--by' '--where' '--since' '--until' '--input-format' '--map' '--mapping' '--progress' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups' '--format' '-o' '--output' '--color' '--html' '--arm' '--control' '--unit' '--metric' '--segment-by' '--pre' '--n-star' '--alpha' '--correction' '--split' '--max-segments' '--lower-is-better' '--fail-on-loss' '--registry'"
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse" "langfuse-csv" "litellm" "openai-batch" "anthropic-batch" "helicone" "helicone-csv" "burstgpt") # --input-format values
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
@@ -774,6 +798,12 @@ function _picocli_mlops_abtest() {
       ;;
     '--color')
       return
+      ;;
+    '--html')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--arm')
       return
@@ -842,7 +872,7 @@ function _picocli_mlops_compare() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '--control-length'"
-  local arg_opts="'--input-format' '--models-from-name' '--method' '--bootstrap' '--seed' '--min-votes' '--anchor' '--segment-by' '--max-bad-lines' '--format' '-o' '--output' '--color'"
+  local arg_opts="'--input-format' '--models-from-name' '--method' '--bootstrap' '--seed' '--min-votes' '--anchor' '--segment-by' '--max-bad-lines' '--format' '-o' '--output' '--color' '--html'"
   local FORMAT_option_args=("table" "json" "csv" "markdown") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -888,6 +918,12 @@ function _picocli_mlops_compare() {
       ;;
     '--color')
       return
+      ;;
+    '--html')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 
@@ -964,7 +1000,7 @@ function _picocli_mlops_select() {
 
   local commands=""
   local flag_opts="'--verbose' '-h' '--help' '--ok-only'"
-  local arg_opts="'-n' '-o' '--output' '--output-format' '--preferences' '--by' '--where' '--feedback' '--feedback-field' '--report' '--length-bins' '--length-field' '--allocate' '--dedup-on' '--near-dup' '--redact' '--weight' '--seed' '--input-format' '--map' '--mapping' '--progress' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups'"
+  local arg_opts="'-n' '-o' '--output' '--output-format' '--preferences' '--by' '--where' '--feedback' '--feedback-field' '--report' '--html' '--length-bins' '--length-field' '--allocate' '--dedup-on' '--near-dup' '--redact' '--weight' '--seed' '--input-format' '--map' '--mapping' '--progress' '--max-bad-lines' '--max-line-bytes' '--threads' '--join-input' '--max-groups'"
   local FORMAT_option_args=("chat" "record" "dpo") # --output-format values
   local HOW_option_args=("proportional" "equal" "sqrt") # --allocate values
   local NAME_option_args=("auto" "jsonl" "json" "csv" "azure-trace" "llmperf" "otlp" "langfuse" "langfuse-csv" "litellm" "openai-batch" "anthropic-batch" "helicone" "helicone-csv" "burstgpt") # --input-format values
@@ -1005,6 +1041,12 @@ function _picocli_mlops_select() {
       return
       ;;
     '--report')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--html')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files

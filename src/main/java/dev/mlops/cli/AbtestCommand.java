@@ -79,6 +79,11 @@ final class AbtestCommand extends ReportCommand<AbReport> {
     }
 
     @Override
+    protected dev.mlops.report.html.HtmlRenderer<AbReport> html() {
+        return dev.mlops.report.html.AbtestHtml.renderer(VersionProvider.version());
+    }
+
+    @Override
     protected Renderer<AbReport> renderer() {
         return AbtestRender.renderer(VersionProvider.version());
     }

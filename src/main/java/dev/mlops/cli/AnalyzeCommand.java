@@ -75,20 +75,26 @@ final class AnalyzeCommand extends ReportCommand<AnalyzeReport> {
         ReadOptions options = input.readOptions(env, fields,
                 new UsageAnalysis(q.by(), q.filter(), prices, exactLimit).reads());
         List<dev.mlops.logs.LogInput> inputs = input.inputs(logs, env);
+        boolean timeline = htmlOption.file != null;   // the time series are drawn, never printed
         if (queryOptions.by != null) {
             LogScan.Result<UsageAnalysis> scan = runner().run(inputs, options,
-                    () -> new UsageAnalysis(q.by(), q.filter(), prices, exactLimit), UsageAnalysis::merge);
+                    () -> new UsageAnalysis(q.by(), q.filter(), prices, exactLimit, timeline), UsageAnalysis::merge);
             input.check(err(), scan, inputs);
             return scan.sink().report(scan.files(), q.filter().describe());
         }
         // no --by: by version, or by model when no record names a version (one pass for both)
         LogScan.Result<DefaultGrouping> scan = runner().run(inputs, options,
-                () -> new DefaultGrouping(q.filter(), prices, exactLimit), DefaultGrouping::merge);
+                () -> new DefaultGrouping(q.filter(), prices, exactLimit, timeline), DefaultGrouping::merge);
         input.check(err(), scan, inputs);
         if (scan.sink().byModel()) {
             err().println("mlops: no record has a version; grouped by model (give --by to choose)");
         }
         return scan.sink().report(scan.files(), q.filter().describe());
+    }
+
+    @Override
+    protected dev.mlops.report.html.HtmlRenderer<AnalyzeReport> html() {
+        return dev.mlops.report.html.AnalyzeHtml.renderer(VersionProvider.version());
     }
 
     @Override

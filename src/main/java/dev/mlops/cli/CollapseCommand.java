@@ -113,6 +113,11 @@ final class CollapseCommand extends ReportCommand<CollapseReport> {
     }
 
     @Override
+    protected dev.mlops.report.html.HtmlRenderer<CollapseReport> html() {
+        return dev.mlops.report.html.CollapseHtml.renderer(VersionProvider.version());
+    }
+
+    @Override
     protected Renderer<CollapseReport> renderer() {
         return CollapseRender.renderer(VersionProvider.version());
     }

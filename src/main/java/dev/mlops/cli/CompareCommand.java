@@ -5,6 +5,7 @@ import dev.mlops.preference.CompareReport;
 import dev.mlops.preference.Vote;
 import dev.mlops.preference.VoteReader;
 import dev.mlops.report.CompareRender;
+import dev.mlops.report.html.CompareHtml;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,9 @@ final class CompareCommand extends PlainCommand {
 
     @Mixin
     OutputOptions output;
+
+    @Mixin
+    HtmlOption html;
 
     CompareCommand(Env env) {
         super(env);
@@ -62,8 +66,11 @@ final class CompareCommand extends PlainCommand {
         } catch (IllegalArgumentException e) {
             throw new MlopsException(ExitCode.BAD_INPUT, e.getMessage());
         }
-        output.emit(CompareRender.renderer(VersionProvider.version()).render(report, output.format), output.format, env,
-                out());
+        if (!html.toStdout() || output.output != null) {
+            output.emit(CompareRender.renderer(VersionProvider.version()).render(report, output.format), output.format,
+                    env, out());
+        }
+        html.write(CompareHtml.renderer(VersionProvider.version()), report, out());
         return ExitCode.OK.code();
     }
 }

@@ -61,6 +61,11 @@ final class DriftCommand extends ReportCommand<DriftReport> {
     }
 
     @Override
+    protected dev.mlops.report.html.HtmlRenderer<DriftReport> html() {
+        return dev.mlops.report.html.DriftHtml.renderer(VersionProvider.version());
+    }
+
+    @Override
     protected Renderer<DriftReport> renderer() {
         return DriftRender.renderer(VersionProvider.version(), details);
     }

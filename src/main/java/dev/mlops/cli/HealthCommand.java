@@ -103,6 +103,11 @@ final class HealthCommand extends ReportCommand<HealthReport> {
     }
 
     @Override
+    protected dev.mlops.report.html.HtmlRenderer<HealthReport> html() {
+        return dev.mlops.report.html.HealthHtml.renderer(VersionProvider.version());
+    }
+
+    @Override
     protected Renderer<HealthReport> renderer() {
         return HealthRender.renderer(VersionProvider.version());
     }

@@ -3,6 +3,7 @@ package dev.mlops.cli;
 import dev.mlops.analysis.Query;
 import dev.mlops.report.OutputFormat;
 import dev.mlops.report.Renderer;
+import dev.mlops.report.html.HtmlRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The skeleton of every command that reads logs and prints a report: {@link #call()} is final and
- * runs validate → run → render → verdict → exit code, so that every report command parses,
+ * runs validate → run → render (and --html) → verdict → exit code, so that every report command parses,
  * refuses and answers the same way (PMD's AbstractPmdSubcommand is the model).
  *
  * @param <R> the report
@@ -35,6 +36,9 @@ abstract class ReportCommand<R> implements Callable<Integer> {
     OutputOptions output;
 
     @Mixin
+    HtmlOption htmlOption;
+
+    @Mixin
     CommonOptions common;
 
     ReportCommand(Env env) {
@@ -51,7 +55,10 @@ abstract class ReportCommand<R> implements Callable<Integer> {
         }
         output.colour(env);
         R report = run(query);
-        output.emit(renderer.render(report, output.format), output.format, env, spec.commandLine().getOut());
+        if (!htmlOption.toStdout() || output.output != null) {
+            output.emit(renderer.render(report, output.format), output.format, env, spec.commandLine().getOut());
+        }
+        htmlOption.write(html(), report, spec.commandLine().getOut());
         return verdict(report).code();
     }
 
@@ -62,6 +69,9 @@ abstract class ReportCommand<R> implements Callable<Integer> {
     protected abstract R run(Query query) throws IOException;
 
     protected abstract Renderer<R> renderer();
+
+    /** The report as an HTML page, for --html. */
+    protected abstract HtmlRenderer<R> html();
 
     /** The exit code of a report: a check that was asked for and failed is 1. */
     protected ExitCode verdict(R report) {

@@ -5,6 +5,7 @@ import dev.mlops.logs.LogInput;
 import dev.mlops.logs.ReadOptions;
 import dev.mlops.logs.Runner;
 import dev.mlops.report.SelectRender;
+import dev.mlops.report.html.SelectHtml;
 import dev.mlops.selection.Coverage;
 import dev.mlops.selection.DatasetWriter;
 import dev.mlops.selection.Eligibility;
@@ -66,6 +67,9 @@ final class SelectCommand extends PlainCommand {
     Path report;
 
     @Mixin
+    HtmlOption html;
+
+    @Mixin
     SelectOptions pick;
 
     @Mixin
@@ -119,6 +123,7 @@ final class SelectCommand extends PlainCommand {
                     ? SelectRender.json(r, VersionProvider.version()) : SelectRender.text(r, true),
                     out());
         }
+        html.write(SelectHtml.renderer(VersionProvider.version()), r, out());
         if (written.lines() < n) {
             err().printf("mlops: picked %,d of the %,d requested: the source has too few "
                     + "eligible, distinct records%n", written.lines(), n);
@@ -129,6 +134,9 @@ final class SelectCommand extends PlainCommand {
     private void validate() {
         if (n < 1) {
             throw new ParameterException(spec.commandLine(), "-n must be at least 1");
+        }
+        if (html.toStdout() && (out == null || out.toString().equals("-"))) {
+            throw usage("--html -: standard output carries the examples; give -o FILE for them");
         }
         if (!DatasetWriter.FORMATS.contains(format)) {
             throw new ParameterException(spec.commandLine(), "--output-format " + format + ": expected chat, record or dpo");

@@ -67,7 +67,7 @@ final class CompareCommand extends PlainCommand {
             throw new MlopsException(ExitCode.BAD_INPUT, e.getMessage());
         }
         if (!html.toStdout() || output.output != null) {
-            output.emit(CompareRender.renderer(VersionProvider.version()).render(report, output.format), output.format,
+            output.emit(() -> CompareRender.renderer(VersionProvider.version()).render(report, output.format), output.format,
                     env, out());
         }
         html.write(CompareHtml.renderer(VersionProvider.version()), report, out());

@@ -39,7 +39,7 @@ final class HistoryCommand extends RegistryCommandBase.Reporting {
                     + "(models: " + String.join(", ", r.models().keySet()) + ")"
                     + (hint == null ? "" : "; did you mean '" + hint + "'?"));
         }
-        output.emit(ReleaseText.history(entries, output.format), output.format, env, spec.commandLine().getOut());
+        output.emit(() -> ReleaseText.history(entries, output.format), output.format, env, spec.commandLine().getOut());
         if (verify) {
             spec.commandLine().getErr().println("mlops: history verified: " + checked.describe());
         }

@@ -4,6 +4,8 @@ import dev.mlops.io.OutputFiles;
 import dev.mlops.report.OutputFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.function.Supplier;
+import dev.mlops.report.Layout;
 import picocli.CommandLine.Option;
 
 /** {@code --format} and {@code -o}, the same for every command that prints a report. */
@@ -22,14 +24,18 @@ final class OutputOptions {
                     + "always or never (default: ${DEFAULT-VALUE}).")
     String color;
 
-    void emit(String text, PrintWriter out) {
-        emit(output, text, out);
+    /**
+     * The report as printed: a table on a terminal's standard output fits its width and has its
+     * verdicts coloured when --color allows; anywhere else it has the fixed width of piped output.
+     */
+    void emit(Supplier<String> render, OutputFormat f, Env env, PrintWriter out) {
+        boolean terminal = toStdout() && env.terminal().stdout();
+        String text = Layout.with(terminal ? new Layout(env.terminal().width(), true) : Layout.PIPED, render);
+        emit(output, toStdout() && f == OutputFormat.TABLE && colour(env) ? dev.mlops.report.Verdicts.colour(text) : text, out);
     }
 
-    /** The report as printed: a table on standard output has its verdicts coloured when --color allows. */
-    void emit(String text, OutputFormat f, Env env, PrintWriter out) {
-        boolean stdout = output == null || output.toString().equals("-");
-        emit(stdout && f == OutputFormat.TABLE && colour(env) ? dev.mlops.report.Verdicts.colour(text) : text, out);
+    private boolean toStdout() {
+        return output == null || output.getFileName() != null && output.getFileName().toString().equals("-");
     }
 
     boolean colour(Env env) {

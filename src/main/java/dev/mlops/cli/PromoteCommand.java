@@ -93,7 +93,7 @@ final class PromoteCommand extends RegistryCommandBase.Reporting {
             }
             ReleaseText.Outcome outcome = blocked ? ReleaseText.Outcome.BLOCKED
                     : dryRun ? ReleaseText.Outcome.DRY_RUN : ReleaseText.Outcome.WRITTEN;
-            output.emit(ReleaseText.plan(plan, outcome, output.format, manifestName),
+            output.emit(() -> ReleaseText.plan(plan, outcome, output.format, manifestName), output.format, env,
                     spec.commandLine().getOut());
             if (blocked) {
                 for (GateResult g : plan.gates()) {

@@ -28,7 +28,7 @@ final class RegistryDiffCommand extends RegistryCommandBase.Reporting {
     public Integer call() {
         Registry r = registry.require(env);
         var rows = VersionDiff.diff(r, RegistryShowCommand.find(env, r, a), RegistryShowCommand.find(env, r, b));
-        output.emit(ReleaseText.diff(a, b, rows, all, output.format), output.format, env, spec.commandLine().getOut());
+        output.emit(() -> ReleaseText.diff(a, b, rows, all, output.format), output.format, env, spec.commandLine().getOut());
         return ExitCode.OK.code();
     }
 }

@@ -14,7 +14,7 @@ final class RegistryListCommand extends RegistryCommandBase.Reporting {
     @Override
     public Integer call() {
         Registry r = registry.require(env);
-        output.emit(RegistryText.list(r, output.format), output.format, env, spec.commandLine().getOut());
+        output.emit(() -> RegistryText.list(r, output.format), output.format, env, spec.commandLine().getOut());
         return ExitCode.OK.code();
     }
 }

@@ -28,7 +28,7 @@ final class RegistryShowCommand extends RegistryCommandBase.Reporting {
     public Integer call() {
         Registry r = registry.require(env);
         Version v = find(env, r, version);
-        output.emit(RegistryText.show(r, v, output.format), output.format, env, spec.commandLine().getOut());
+        output.emit(() -> RegistryText.show(r, v, output.format), output.format, env, spec.commandLine().getOut());
         return ExitCode.OK.code();
     }
 }

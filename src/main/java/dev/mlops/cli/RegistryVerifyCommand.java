@@ -46,7 +46,7 @@ final class RegistryVerifyCommand extends RegistryCommandBase.Reporting {
         } finally {
             pool.shutdownNow();
         }
-        output.emit(ReleaseText.verify(checks, output.format), output.format, env, spec.commandLine().getOut());
+        output.emit(() -> ReleaseText.verify(checks, output.format), output.format, env, spec.commandLine().getOut());
         long bad = checks.stream().filter(Verifier.Check::mismatch).count();
         if (bad > 0) {
             spec.commandLine().getErr().println("mlops: " + bad + " artifact" + (bad == 1 ? " does" : "s do")

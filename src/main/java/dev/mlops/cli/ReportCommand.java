@@ -56,7 +56,7 @@ abstract class ReportCommand<R> implements Callable<Integer> {
         output.colour(env);
         R report = run(query);
         if (!htmlOption.toStdout() || output.output != null) {
-            output.emit(renderer.render(report, output.format), output.format, env, spec.commandLine().getOut());
+            output.emit(() -> renderer.render(report, output.format), output.format, env, spec.commandLine().getOut());
         }
         htmlOption.write(html(), report, spec.commandLine().getOut());
         return verdict(report).code();

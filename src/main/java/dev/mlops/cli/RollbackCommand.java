@@ -58,9 +58,8 @@ final class RollbackCommand extends RegistryCommandBase.Reporting {
             if (!dryRun) {
                 Release.apply(plan, locked.root());
             }
-            output.emit(ReleaseText.plan(plan, dryRun ? ReleaseText.Outcome.DRY_RUN : ReleaseText.Outcome.WRITTEN,
-                    output.format, env.display(plan.manifestPath())),
-                    spec.commandLine().getOut());
+            output.emit(() -> ReleaseText.plan(plan, dryRun ? ReleaseText.Outcome.DRY_RUN : ReleaseText.Outcome.WRITTEN,
+                    output.format, env.display(plan.manifestPath())), output.format, env, spec.commandLine().getOut());
             return ExitCode.OK.code();
         } finally {
             pool.shutdownNow();

@@ -6,7 +6,7 @@ package dev.mlops.cli;
  * @param stdout      standard output is a terminal
  * @param stderr      standard error is a terminal (progress goes there only then)
  * @param interactive standard input is a terminal (a person can answer)
- * @param width       columns, from $COLUMNS or the terminal; {@value #PIPED_WIDTH} when piped
+ * @param width       columns, from $COLUMNS, else from the terminal itself (jline); {@value #PIPED_WIDTH} when piped
  */
 public record Terminal(boolean stdout, boolean stderr, boolean interactive, int width) {
     /** The fixed width of output that is not a terminal. */
@@ -34,8 +34,21 @@ public record Terminal(boolean stdout, boolean stderr, boolean interactive, int 
         String columns = vars.get("COLUMNS");
         if (console && columns != null && columns.matches("\\d{2,4}")) {
             width = Math.max(20, Integer.parseInt(columns));
+        } else if (console) {
+            width = asked();
         }
         return new Terminal(console, stderrIsTerminal(console), console, width);
+    }
+
+    /** The terminal's own width, as jline reads it; {@value #PIPED_WIDTH} when it cannot say. */
+    private static int asked() {
+        try (org.jline.terminal.Terminal t = org.jline.terminal.TerminalBuilder.builder().system(true)
+                .dumb(true).build()) {
+            int w = t.getWidth();
+            return w >= 20 ? w : PIPED_WIDTH;
+        } catch (Exception | LinkageError e) {
+            return PIPED_WIDTH;
+        }
     }
 
     private static boolean stderrIsTerminal(boolean console) {

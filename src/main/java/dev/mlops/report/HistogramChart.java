@@ -70,7 +70,10 @@ public final class HistogramChart {
         String range = label[1].isEmpty()
                 ? " ".repeat(lw - label[0].length()) + label[0] + " ".repeat(rw + 3)
                 : " ".repeat(lw - label[0].length()) + label[0] + " - " + label[1] + " ".repeat(rw - label[1].length());
-        int eighths = (int) Math.round((double) c / peak * WIDTH * 8);
+        Layout layout = Layout.current();
+        // "  " range " │" bar " " count(9) " " share(7): 22 columns beside the range and the bar
+        int room = layout.fit() ? Math.max(8, Math.min(WIDTH, layout.width() - range.length() - 22)) : WIDTH;
+        int eighths = (int) Math.round((double) c / peak * room * 8);
         StringBuilder b = new StringBuilder("█".repeat(eighths / 8));
         if (eighths % 8 != 0) {
             b.append("▏▎▍▌▋▊▉".charAt(eighths % 8 - 1));
@@ -78,7 +81,7 @@ public final class HistogramChart {
         if (c > 0 && b.length() == 0) {
             b.append('▏');
         }
-        sb.append("  ").append(range).append(" │").append(b).append(" ".repeat(WIDTH + 1 - b.length()))
+        sb.append("  ").append(range).append(" │").append(b).append(" ".repeat(room + 1 - b.length()))
                 .append(String.format(Locale.ROOT, "%9s %6.1f%%", Fmt.count(c), 100.0 * c / total)).append('\n');
     }
 }

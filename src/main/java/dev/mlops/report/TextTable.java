@@ -52,9 +52,81 @@ public final class TextTable {
     /** The width piped output keeps; a terminal's own width is used where it is known. */
     public static final int WIDTH = 80;
 
-    /** The table as text at most {@value #WIDTH} columns wide. */
+    /** The table as text, laid out as the current {@link Layout} says: cut into blocks at {@value #WIDTH}, or fitted. */
     public String text() {
-        return text(WIDTH);
+        Layout layout = Layout.current();
+        return layout.fit() ? fitted(layout.width()) : text(layout.width());
+    }
+
+    /**
+     * The table in {@code width} columns with every row on one line: columns are left out, the
+     * drawn bars (no header) first, then from the right, never the first nor a verdict; a footnote
+     * names them. A textual table that still does not fit has its prose wrapped as {@link #text(int)}.
+     */
+    String fitted(int width) {
+        int[] w = widths(headers, rows);
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < headers.size(); i++) {
+            kept.add(i);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = headers.size() - 1; i > 0; i--) {
+            if (headers.get(i).isBlank()) {
+                order.add(i);
+            }
+        }
+        for (int i = headers.size() - 1; i > 0; i--) {
+            if (!headers.get(i).isBlank() && !Layout.KEPT.contains(headers.get(i))) {
+                order.add(i);
+            }
+        }
+        List<String> dropped = new ArrayList<>();
+        for (int i : order) {
+            if (fits(pick(w, kept), width) || !numeric && prose(kept)) {
+                break;
+            }
+            kept.remove(Integer.valueOf(i));
+            if (!headers.get(i).isBlank()) {
+                dropped.add(0, headers.get(i));
+            }
+        }
+        TextTable t = new TextTable(title, pick(headers, kept), numeric);
+        rows.forEach(r -> t.row(pick(r, kept)));
+        String text = t.text(width);
+        return dropped.isEmpty() ? text : text + note("(left out to fit " + width + " columns: " + String.join(", ", dropped)
+                + "; --format markdown or csv has them)", width);
+    }
+
+    /** A footnote in lines of at most {@code width}, cut at spaces. */
+    static String note(String text, int width) {
+        StringBuilder sb = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                sb.append(line).append('\n');
+                line.setLength(0);
+            }
+            line.append(line.length() == 0 ? "" : " ").append(word);
+        }
+        return sb.append(line).append('\n').toString();
+    }
+
+    /** A textual table with a column of prose can wrap it rather than lose columns. */
+    private boolean prose(List<Integer> cols) {
+        for (int c : cols.subList(1, cols.size())) {
+            if (rows.stream().anyMatch(r -> r.get(c).indexOf(' ') > 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int[] pick(int[] w, List<Integer> cols) {
+        int[] out = new int[cols.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = w[cols.get(i)];
+        }
+        return out;
     }
 
     /**

@@ -34,7 +34,7 @@ class ColourTest {
         Cli.Result r = Cli.run(env(true, Map.of()), "analyze", "examples/logs.jsonl");
         assertTrue(r.out().contains(RED_MISSED) && r.out().contains(GREEN_MET), r.out());
         String plain = r.out().replaceAll("\033\\[[0-9;]*m", "");
-        assertEquals(Cli.run(env(false, Map.of()), "analyze", "examples/logs.jsonl").out(), plain,
+        assertEquals(Cli.run(env(true, Map.of()), "analyze", "examples/logs.jsonl", "--color", "never").out(), plain,
                 "the same table, only the verdicts coloured");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\033\\[3[0-9]m([^\033]*)\033\\[0m").matcher(r.out());
         java.util.List<String> coloured = new java.util.ArrayList<>();

@@ -337,6 +337,24 @@ class HtmlReportsTest {
     }
 
     @Test
+    void thePageGrowsWithGroupsAndWindows_notWithRecords() throws Exception {
+        Path log = ReportFixtures.shiftingLog(dir);
+        List<String> lines = Files.readAllLines(log);
+        StringBuilder four = new StringBuilder();
+        for (int copy = 0; copy < 4; copy++) {
+            for (String l : lines) {
+                four.append(l.replace("\"request_id\":\"r", "\"request_id\":\"c" + copy + "-")).append('\n');
+            }
+        }
+        Files.writeString(dir.resolve("four.jsonl"), four);
+        Cli.run(env(), "analyze", "shifting.jsonl", "--html", "one.html");
+        Cli.run(env(), "analyze", "four.jsonl", "--html", "four.html");
+        long one = Files.size(dir.resolve("one.html"));
+        long more = Files.size(dir.resolve("four.html"));
+        assertTrue(more < one * 1.1, "four times the records, the same windows: " + one + " vs " + more + " bytes");
+    }
+
+    @Test
     void htmlToStdoutReplacesTheReport_andSelectRefusesItWithoutAnOutputFile() {
         Cli.Result r = Cli.run(env(), "analyze", Path.of("examples/logs.jsonl").toAbsolutePath().toString(), "--html", "-");
         assertTrue(r.out().startsWith("<!DOCTYPE html>"), "only the page on stdout");

@@ -80,7 +80,7 @@ final class AbtestCommand extends ReportCommand<AbReport> {
 
     @Override
     protected dev.mlops.report.html.HtmlRenderer<AbReport> html() {
-        return dev.mlops.report.html.AbtestHtml.renderer(VersionProvider.version());
+        return r -> dev.mlops.report.html.AbtestHtml.render(r, VersionProvider.version());
     }
 
     @Override

@@ -94,7 +94,7 @@ final class AnalyzeCommand extends ReportCommand<AnalyzeReport> {
 
     @Override
     protected dev.mlops.report.html.HtmlRenderer<AnalyzeReport> html() {
-        return dev.mlops.report.html.AnalyzeHtml.renderer(VersionProvider.version());
+        return r -> dev.mlops.report.html.AnalyzeHtml.render(r, VersionProvider.version());
     }
 
     @Override

@@ -114,7 +114,7 @@ final class CollapseCommand extends ReportCommand<CollapseReport> {
 
     @Override
     protected dev.mlops.report.html.HtmlRenderer<CollapseReport> html() {
-        return dev.mlops.report.html.CollapseHtml.renderer(VersionProvider.version());
+        return r -> dev.mlops.report.html.CollapseHtml.render(r, VersionProvider.version());
     }
 
     @Override

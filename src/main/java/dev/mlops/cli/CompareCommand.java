@@ -70,7 +70,7 @@ final class CompareCommand extends PlainCommand {
             output.emit(() -> CompareRender.renderer(VersionProvider.version()).render(report, output.format), output.format,
                     env, out());
         }
-        html.write(CompareHtml.renderer(VersionProvider.version()), report, out());
+        html.write(r -> CompareHtml.render(r, VersionProvider.version()), report, out());
         return ExitCode.OK.code();
     }
 }

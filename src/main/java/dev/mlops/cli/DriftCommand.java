@@ -62,7 +62,7 @@ final class DriftCommand extends ReportCommand<DriftReport> {
 
     @Override
     protected dev.mlops.report.html.HtmlRenderer<DriftReport> html() {
-        return dev.mlops.report.html.DriftHtml.renderer(VersionProvider.version());
+        return r -> dev.mlops.report.html.DriftHtml.render(r, VersionProvider.version());
     }
 
     @Override

@@ -104,7 +104,7 @@ final class HealthCommand extends ReportCommand<HealthReport> {
 
     @Override
     protected dev.mlops.report.html.HtmlRenderer<HealthReport> html() {
-        return dev.mlops.report.html.HealthHtml.renderer(VersionProvider.version());
+        return r -> dev.mlops.report.html.HealthHtml.render(r, VersionProvider.version());
     }
 
     @Override

@@ -123,7 +123,7 @@ final class SelectCommand extends PlainCommand {
                     ? SelectRender.json(r, VersionProvider.version()) : SelectRender.text(r, true),
                     out());
         }
-        html.write(SelectHtml.renderer(VersionProvider.version()), r, out());
+        html.write(s -> SelectHtml.render(s, VersionProvider.version()), r, out());
         if (written.lines() < n) {
             err().printf("mlops: picked %,d of the %,d requested: the source has too few "
                     + "eligible, distinct records%n", written.lines(), n);

@@ -16,11 +16,7 @@ public final class AbtestHtml {
     private AbtestHtml() {
     }
 
-    public static HtmlRenderer<AbReport> renderer(String toolVersion) {
-        return r -> render(r, toolVersion);
-    }
-
-    static String render(AbReport r, String toolVersion) {
+    public static String render(AbReport r, String toolVersion) {
         Page page = new Page("mlops abtest", "mlops " + toolVersion + " · " + AbReport.SCHEMA);
         AbReport.Srm srm = r.trust().srm();
         if (srm.flagged()) {

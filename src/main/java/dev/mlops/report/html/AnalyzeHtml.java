@@ -19,11 +19,7 @@ public final class AnalyzeHtml {
     private AnalyzeHtml() {
     }
 
-    public static HtmlRenderer<AnalyzeReport> renderer(String toolVersion) {
-        return r -> render(r, toolVersion);
-    }
-
-    static String render(AnalyzeReport r, String toolVersion) {
+    public static String render(AnalyzeReport r, String toolVersion) {
         Page page = new Page("mlops analyze", "mlops " + toolVersion + " · " + AnalyzeReport.SCHEMA);
         List<String> missed = new ArrayList<>();
         boolean anySlo = false;

@@ -16,11 +16,7 @@ public final class CollapseHtml {
     private CollapseHtml() {
     }
 
-    public static HtmlRenderer<CollapseReport> renderer(String toolVersion) {
-        return r -> render(r, toolVersion);
-    }
-
-    static String render(CollapseReport r, String toolVersion) {
+    public static String render(CollapseReport r, String toolVersion) {
         Page page = new Page("mlops collapse", "mlops " + toolVersion + " · " + CollapseReport.SCHEMA);
         boolean none = r.groups().stream().allMatch(CollapseReport.Group::insufficient);
         List<String> fired = new ArrayList<>();

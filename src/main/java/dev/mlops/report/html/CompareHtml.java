@@ -19,11 +19,7 @@ public final class CompareHtml {
     private CompareHtml() {
     }
 
-    public static HtmlRenderer<CompareReport> renderer(String toolVersion) {
-        return r -> render(r, toolVersion);
-    }
-
-    static String render(CompareReport r, String toolVersion) {
+    public static String render(CompareReport r, String toolVersion) {
         Page page = new Page("mlops compare", "mlops " + toolVersion + " · " + CompareReport.SCHEMA);
         List<CompareReport.Rated> ranked = r.models().stream().filter(m -> m.rank() > 0).toList();
         String verdict = ranked.isEmpty() ? "no model has enough votes to rank"

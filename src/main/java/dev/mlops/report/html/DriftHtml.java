@@ -25,11 +25,7 @@ public final class DriftHtml {
     private DriftHtml() {
     }
 
-    public static HtmlRenderer<DriftReport> renderer(String toolVersion) {
-        return r -> render(r, toolVersion);
-    }
-
-    static String render(DriftReport r, String toolVersion) {
+    public static String render(DriftReport r, String toolVersion) {
         Page page = new Page("mlops drift", "mlops " + toolVersion + " · " + DriftReport.SCHEMA);
         boolean insufficient = r.groups().stream().anyMatch(GroupDrift::insufficient);
         Page.Level level = r.drifted() ? Page.Level.BAD : insufficient ? Page.Level.WARN : Page.Level.OK;

@@ -22,11 +22,7 @@ public final class HealthHtml {
     private HealthHtml() {
     }
 
-    public static HtmlRenderer<HealthReport> renderer(String toolVersion) {
-        return r -> render(r, toolVersion);
-    }
-
-    static String render(HealthReport r, String toolVersion) {
+    public static String render(HealthReport r, String toolVersion) {
         Page page = new Page("mlops health", "mlops " + toolVersion + " · " + HealthReport.SCHEMA);
         long critical = r.count(Severity.CRITICAL);
         long warning = r.count(Severity.WARNING);

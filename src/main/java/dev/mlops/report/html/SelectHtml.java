@@ -16,11 +16,7 @@ public final class SelectHtml {
     private SelectHtml() {
     }
 
-    public static HtmlRenderer<SelectReport> renderer(String toolVersion) {
-        return r -> render(r, toolVersion);
-    }
-
-    static String render(SelectReport r, String toolVersion) {
+    public static String render(SelectReport r, String toolVersion) {
         Page page = new Page("mlops select", "mlops " + toolVersion + " · " + SelectReport.SCHEMA);
         boolean short_ = r.picked() < r.requested();
         List<String> facts = new ArrayList<>(List.of(r.allocate() + " allocation, seed " + r.seed() + ", "

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {"Operations toolkit for post-trained LLMs: reads inference logs and a registry of "
                 + "frozen model versions, and answers how each version behaves in production."},
-        subcommands = {AnalyzeCommand.class, DriftCommand.class, CollapseCommand.class, HealthCommand.class, AbtestCommand.class, CompareCommand.class, JudgeCommand.class, SelectCommand.class, RegistryCommand.class, PromoteCommand.class, RollbackCommand.class,
+        subcommands = {AnalyzeCommand.class, DriftCommand.class, CollapseCommand.class, HealthCommand.class, AbtestCommand.class, CompareCommand.class, JudgeCommand.class, PlaygroundCommand.class, SelectCommand.class, RegistryCommand.class, PromoteCommand.class, RollbackCommand.class,
                 HistoryCommand.class, HelpCommand.class})
 final class MlopsCommand implements Runnable {
     @Spec

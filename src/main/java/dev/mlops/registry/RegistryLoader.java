@@ -183,7 +183,7 @@ public final class RegistryLoader {
 
     private static Version version(String model, YamlNode v) {
         v.only("id", "base_model", "adapter", "tokenizer", "prompt_template", "sampling", "training_data", "stage",
-                "frozen", "description", "created");
+                "frozen", "serving", "description", "created");
         String id = v.require("id").text();
         if (id.isBlank()) {
             throw v.require("id").error("is empty");
@@ -249,7 +249,37 @@ public final class RegistryLoader {
         }
         boolean frozen = v.get("frozen") != null && v.get("frozen").bool();
         return new Version(id, model, baseName, baseRevision, adapterType, rank, alpha, artifacts, sampling, data,
-                dataSha, stage, frozen, v.line());
+                dataSha, stage, frozen, serving(v.get("serving")), v.line());
+    }
+
+    /** {@code serving: {endpoint, model, api_key_env}}: an http(s) URL with a host, a model name, a variable name. */
+    private static Serving serving(YamlNode s) {
+        if (s == null) {
+            return null;
+        }
+        s.only("endpoint", "model", "api_key_env");
+        YamlNode e = s.require("endpoint");
+        String endpoint = e.text().strip();
+        try {
+            java.net.URI u = new java.net.URI(endpoint);
+            if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
+                    || u.getHost() == null || u.getRawQuery() != null || u.getRawFragment() != null) {
+                throw e.error("is \"" + Names.safe(endpoint) + "\", expected an http or https URL with a host and no "
+                        + "query, e.g. http://127.0.0.1:8000/v1");
+            }
+        } catch (java.net.URISyntaxException x) {
+            throw e.error("is not a URL: " + x.getReason());
+        }
+        String model = s.require("model").text();
+        if (model.isBlank()) {
+            throw s.require("model").error("is empty");
+        }
+        YamlNode k = s.get("api_key_env");
+        String key = k == null ? null : k.text();
+        if (key != null && !key.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw k.error("is \"" + Names.safe(key) + "\", expected an environment variable's name");
+        }
+        return new Serving(endpoint.replaceAll("/+$", ""), model, key);
     }
 
     private static void checkRange(YamlNode s, String key, double lo, double hi) {

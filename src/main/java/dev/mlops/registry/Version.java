@@ -18,12 +18,13 @@ import java.util.Map;
  * @param trainingDataSha256 its recorded hash, or null
  * @param stage          lifecycle stage
  * @param frozen         whether the artifacts are recorded as frozen
+ * @param serving        where it is served (the playground's target), or null
  * @param line           the line of the version in the registry file
  */
 public record Version(String id, String model, String baseModel, String baseRevision, String adapterType,
                       int adapterRank, double adapterAlpha, Map<String, Artifact> artifacts,
                       Map<String, Object> sampling, String trainingData, String trainingDataSha256,
-                      Stage stage, boolean frozen, int line) implements java.io.Serializable {
+                      Stage stage, boolean frozen, Serving serving, int line) implements java.io.Serializable {
     public Version {
         artifacts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(artifacts));
         sampling = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sampling));

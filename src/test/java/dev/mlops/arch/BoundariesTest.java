@@ -20,6 +20,7 @@ class BoundariesTest {
                 .layer("cli").definedBy("dev.mlops.cli..")
                 .layer("report").definedBy("dev.mlops.report..")
                 .layer("release").definedBy("dev.mlops.release..")
+                .layer("playground").definedBy("dev.mlops.playground..")
                 .layer("selection").definedBy("dev.mlops.selection..")
                 .layer("experiment").definedBy("dev.mlops.experiment..")
                 .layer("preference").definedBy("dev.mlops.preference..")
@@ -34,17 +35,18 @@ class BoundariesTest {
                 .whereLayer("cli").mayOnlyBeAccessedByLayers("main")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("release").mayOnlyBeAccessedByLayers("cli", "report")
-                .whereLayer("selection").mayOnlyBeAccessedByLayers("cli", "report", "preference")
+                .whereLayer("playground").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("selection").mayOnlyBeAccessedByLayers("cli", "report", "preference", "playground")
                 .whereLayer("experiment").mayOnlyBeAccessedByLayers("cli", "report")
-                .whereLayer("preference").mayOnlyBeAccessedByLayers("cli", "report")
+                .whereLayer("preference").mayOnlyBeAccessedByLayers("cli", "report", "playground")
                 .whereLayer("analysis").mayOnlyBeAccessedByLayers("cli", "report", "selection", "experiment", "preference")
                 .whereLayer("registry").mayOnlyBeAccessedByLayers("cli", "report", "release", "analysis", "selection",
-                        "experiment")
+                        "experiment", "playground")
                 .whereLayer("schema").mayOnlyBeAccessedByLayers("cli", "report", "release")
                 .whereLayer("logs").mayOnlyBeAccessedByLayers("cli", "report", "selection", "analysis", "experiment",
                         "preference")
                 .whereLayer("io").mayOnlyBeAccessedByLayers("cli", "report", "release", "selection", "analysis",
-                        "experiment", "preference", "registry", "logs")
+                        "experiment", "preference", "registry", "logs", "playground")
                 .whereLayer("stats").mayOnlyBeAccessedByLayers("cli", "report", "selection", "analysis", "experiment",
                         "preference")
                 .whereLayer("text").mayOnlyBeAccessedByLayers("cli", "report", "release", "selection", "analysis",

@@ -161,6 +161,7 @@ function _complete_mlops() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} abtest" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} compare" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} judge" ];    then _picocli_mlops; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} playground" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} select" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} registry" ];    then _picocli_mlops; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} promote" ];    then _picocli_mlops; return $?; fi
@@ -185,37 +186,39 @@ function _complete_mlops() {
   local cmds4=(abtest)
   local cmds5=(compare)
   local cmds6=(judge)
-  local cmds7=(select)
-  local cmds8=(registry)
-  local cmds9=(promote)
-  local cmds10=(rollback)
-  local cmds11=(history)
-  local cmds12=(help)
-  local cmds13=(abtest plan)
-  local cmds14=(abtest assign)
-  local cmds15=(judge pairs)
-  local cmds16=(registry list)
-  local cmds17=(registry show)
-  local cmds18=(registry freeze)
-  local cmds19=(registry verify)
-  local cmds20=(registry diff)
-  local cmds21=(registry recover)
+  local cmds7=(playground)
+  local cmds8=(select)
+  local cmds9=(registry)
+  local cmds10=(promote)
+  local cmds11=(rollback)
+  local cmds12=(history)
+  local cmds13=(help)
+  local cmds14=(abtest plan)
+  local cmds15=(abtest assign)
+  local cmds16=(judge pairs)
+  local cmds17=(registry list)
+  local cmds18=(registry show)
+  local cmds19=(registry freeze)
+  local cmds20=(registry verify)
+  local cmds21=(registry diff)
+  local cmds22=(registry recover)
 
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_mlops_registry_recover; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_mlops_registry_diff; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_mlops_registry_verify; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mlops_registry_freeze; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mlops_registry_show; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mlops_registry_list; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mlops_judge_pairs; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mlops_abtest_assign; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mlops_abtest_plan; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mlops_help; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mlops_history; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mlops_rollback; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mlops_promote; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mlops_registry; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mlops_select; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_mlops_registry_recover; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_mlops_registry_diff; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_mlops_registry_verify; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_mlops_registry_freeze; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mlops_registry_show; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mlops_registry_list; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mlops_judge_pairs; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mlops_abtest_assign; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mlops_abtest_plan; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mlops_help; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mlops_history; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mlops_rollback; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mlops_promote; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mlops_registry; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mlops_select; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mlops_playground; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mlops_judge; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mlops_compare; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mlops_abtest; return $?; fi
@@ -233,7 +236,7 @@ function _picocli_mlops() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="analyze drift collapse health abtest compare judge select registry promote rollback history help"
+  local commands="analyze drift collapse health abtest compare judge playground select registry promote rollback history help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -987,6 +990,84 @@ function _picocli_mlops_judge() {
       type compopt &>/dev/null && compopt -o filenames
       positionals=$( compgen -f -- "${curr_word}" ) # files
     fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `playground` subcommand.
+function _picocli_mlops_playground() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--verbose' '-h' '--help' '--no-stream'"
+  local arg_opts="'--version' '--endpoint' '--model' '--api-key-env' '--api-key' '--system' '--temperature' '--max-tokens' '--transcript' '--compare' '--votes' '--tester' '--timeout' '--redact' '--registry'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--version')
+      return
+      ;;
+    '--endpoint')
+      return
+      ;;
+    '--model')
+      return
+      ;;
+    '--api-key-env')
+      return
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--system')
+      return
+      ;;
+    '--temperature')
+      return
+      ;;
+    '--max-tokens')
+      return
+      ;;
+    '--transcript')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--compare')
+      return
+      ;;
+    '--votes')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--tester')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--redact')
+      return
+      ;;
+    '--registry')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

@@ -174,9 +174,10 @@ final class PlaygroundCommand extends PlainCommand {
                         return target(r, servedOrThrow(r, name));
                     }, env::path);
             Conversation c = new Conversation(id(env.clock().instant()), template, system, sampling);
-            Repl repl = new Repl(setup, client, c, t, vl, out(), !interactive, this::id);
+            java.util.function.Function<java.io.PrintWriter, Repl> repl = w -> new Repl(setup, client, c, t, vl, w,
+                    !interactive, this::id);
             Repl.Outcome o = interactive ? PlaygroundTerminal.run(repl, client, env)
-                    : repl.run(PlaygroundTerminal.lines(env.stdin()));
+                    : repl.apply(out()).run(PlaygroundTerminal.lines(env.stdin()));
             if (o.unavailable() != null) {
                 return ExitCode.SERVICE_UNAVAILABLE.code();
             }

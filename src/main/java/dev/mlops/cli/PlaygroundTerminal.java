@@ -6,6 +6,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.util.function.Function;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,15 +32,17 @@ final class PlaygroundTerminal {
         return prompt -> r.readLine();
     }
 
-    static Repl.Outcome run(Repl repl, ChatClient client, Env env) throws IOException, InterruptedException {
+    static Repl.Outcome run(Function<PrintWriter, Repl> repl, ChatClient client, Env env)
+            throws IOException, InterruptedException {
         try (Terminal t = TerminalBuilder.builder().system(true).build()) {
             return run(repl, client, t, history(env));
         }
     }
 
-    /** On a given terminal (jline's test terminal in tests). */
-    static Repl.Outcome run(Repl repl, ChatClient client, Terminal t, Path history)
+    /** On a given terminal (jline's test terminal in tests); the loop writes to the terminal. */
+    static Repl.Outcome run(Function<PrintWriter, Repl> make, ChatClient client, Terminal t, Path history)
             throws IOException, InterruptedException {
+        Repl repl = make.apply(t.writer());
         LineReaderBuilder b = LineReaderBuilder.builder().terminal(t).appName("mlops-playground");
         if (history != null) {
             b.variable(LineReader.HISTORY_FILE, history);

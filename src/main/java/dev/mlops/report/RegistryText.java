@@ -68,6 +68,10 @@ public final class RegistryText {
         }
         v.sampling().forEach((k, x) -> rows.add(new String[] {"sampling." + k, String.valueOf(x)}));
         rows.add(new String[] {"training data", dash(v.trainingData()) + "  sha256 " + dash(v.trainingDataSha256())});
+        if (v.serving() != null) {
+            rows.add(new String[] {"serving", v.serving().model() + " at " + v.serving().endpoint()
+                    + (v.serving().apiKeyEnv() == null ? "" : "  key $" + v.serving().apiKeyEnv())});
+        }
         if (m.pricing() != null) {
             rows.add(new String[] {"pricing", "input " + Fmt.usd(m.pricing().inputPer1m()) + "/1M, output "
                     + Fmt.usd(m.pricing().outputPer1m()) + "/1M"});
@@ -95,6 +99,14 @@ public final class RegistryText {
         }
         ObjectNode slo = o.putObject("slo");
         m.slo().limits().forEach(slo::put);
+        if (v.serving() != null) {
+            ObjectNode s = o.putObject("serving");
+            s.put("endpoint", v.serving().endpoint());
+            s.put("model", v.serving().model());
+            if (v.serving().apiKeyEnv() != null) {
+                s.put("api_key_env", v.serving().apiKeyEnv());
+            }
+        }
         o.put("line", v.line());
         return o;
     }

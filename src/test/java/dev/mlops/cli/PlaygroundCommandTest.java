@@ -204,4 +204,21 @@ class PlaygroundCommandTest {
         assertFalse(text.contains("ann@example.com"), text);
         assertTrue(text.contains("[EMAIL]") || text.contains("<email>") || text.contains("email"), text);
     }
+
+    @Test
+    void theServingBlockIsValidated_andShown() throws Exception {
+        Cli.Result shown = Cli.run(Cli.env(dir), "registry", "show", "v12", "--registry", "registry.yaml");
+        assertTrue(shown.out().contains("support-bot-v12 at " + server.endpoint()), shown.out());
+        JsonNode json = JSON.readTree(Cli.run(Cli.env(dir), "registry", "show", "v12", "--registry", "registry.yaml",
+                "--format", "json").out());
+        JsonNode serving = json.findValue("serving");
+        assertEquals(server.endpoint(), serving.get("endpoint").asText(), "the trailing / is dropped");
+        assertEquals("VLLM_KEY", serving.get("api_key_env").asText());
+        Files.writeString(dir.resolve("bad.yaml"), String.join("\n", "schema_version: 1", "models:", "  m:",
+                "    versions:", "      - id: v1", "        serving: {endpoint: 'file:///etc/passwd', model: m}", ""));
+        Cli.Result bad = Cli.run(Cli.env(dir), "registry", "list", "--registry", "bad.yaml");
+        assertEquals(3, bad.exit());
+        assertTrue(bad.err().startsWith("mlops: bad.yaml:6: ") && bad.err().contains("serving.endpoint"),
+                bad.err());
+    }
 }

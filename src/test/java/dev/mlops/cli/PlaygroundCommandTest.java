@@ -221,4 +221,38 @@ class PlaygroundCommandTest {
         assertTrue(bad.err().startsWith("mlops: bad.yaml:6: ") && bad.err().contains("serving.endpoint"),
                 bad.err());
     }
+
+    @Test
+    void theCommands_multiLineQuestions_aPlainAnswer_andCompareOnEveryTurn() throws Exception {
+        String plain = "{\"id\":\"c\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":"
+                + "{\"role\":\"assistant\",\"content\":\"Plain.\"},\"finish_reason\":\"stop\"}],"
+                + "\"usage\":{\"prompt_tokens\":8,\"completion_tokens\":1,\"total_tokens\":9}}";
+        server.always(FakeOpenAi.Answer.json(200, plain));
+        Cli.Result r = run("/system Be brief.\n/temp 0.1\nfirst line\\\nsecond line\n/save conv.json\n/reset\nagain\n/bogus\n",
+                "--version", "v12", "--no-stream", "--transcript", "t.jsonl");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode first = server.requests().get(0);
+        assertFalse(first.get("stream").asBoolean());
+        assertEquals("Be brief.", first.get("messages").get(0).get("content").asText(), "/system replaces the template's");
+        assertEquals(0.1, first.get("temperature").asDouble());
+        assertEquals("Question: first line\nsecond line", first.get("messages").get(1).get("content").asText(),
+                "a line ending in \\ goes on");
+        JsonNode saved = JSON.readTree(Files.readString(dir.resolve("conv.json")));
+        assertEquals(3, saved.size(), "system, question, answer");
+        assertEquals("Plain.", saved.get(2).get("content").asText());
+        JsonNode afterReset = server.requests().get(1);
+        assertEquals(2, afterReset.get("messages").size(), "a new conversation: system and the question");
+        List<JsonNode> t = transcript("t.jsonl");
+        assertFalse(t.get(0).get("conversation").equals(t.get(1).get("conversation")));
+        assertFalse(t.get(0).has("ttft_ms"), "no first token to time without a stream");
+        assertTrue(r.out().contains("unknown command /bogus"), r.out());
+
+        server.always(FakeOpenAi.tokens("support-bot-v12", 5, "Same", " answer."));
+        Cli.Result both = run("one\n2\ntwo\ns\n", "--version", "v12", "--compare", "v11", "--transcript", "c.jsonl",
+                "--votes", "picks.jsonl");
+        assertEquals(0, both.exit(), both.err());
+        assertEquals(4, transcript("c.jsonl").size(), "two turns, each answered by both");
+        assertEquals(1, Files.readAllLines(dir.resolve("picks.jsonl")).size(), "one pick, one skip");
+        assertTrue(both.out().contains("skipped"));
+    }
 }

@@ -1002,7 +1002,7 @@ function _picocli_mlops_playground() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--verbose' '-h' '--help' '--no-stream'"
+  local flag_opts="'--verbose' '-h' '--help' '--no-stream' '--list-models'"
   local arg_opts="'--version' '--endpoint' '--model' '--api-key-env' '--api-key' '--system' '--temperature' '--max-tokens' '--transcript' '--compare' '--votes' '--tester' '--timeout' '--redact' '--registry'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1015,6 +1015,14 @@ function _picocli_mlops_playground() {
       return
       ;;
     '--model')
+      local endpoint='' i
+      for ((i=1; i<COMP_CWORD; i++)); do
+        [[ ${COMP_WORDS[i]} == --endpoint ]] && endpoint=${COMP_WORDS[i+1]}
+      done
+      if [[ -n $endpoint ]]; then
+        local IFS=$'\n'
+        COMPREPLY=( $(compgen -W "$(mlops playground --endpoint "$endpoint" --list-models 2>/dev/null)" -- "${curr_word}") )
+      fi
       return
       ;;
     '--api-key-env')

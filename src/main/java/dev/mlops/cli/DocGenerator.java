@@ -70,10 +70,27 @@ public final class DocGenerator {
                     }
                 }
             }
+            if (cmd != null && cmd.getCommandName().equals("playground")) {
+                p = p.replace("    '--model')\n      return\n      ;;", MODELS);
+            }
             out.append(p);
         }
         return out.toString();
     }
+
+    /** --model completes from the server's own list: mlops playground --endpoint URL --list-models. */
+    private static final String MODELS = String.join("\n",
+            "    '--model')",
+            "      local endpoint='' i",
+            "      for ((i=1; i<COMP_CWORD; i++)); do",
+            "        [[ ${COMP_WORDS[i]} == --endpoint ]] && endpoint=${COMP_WORDS[i+1]}",
+            "      done",
+            "      if [[ -n $endpoint ]]; then",
+            "        local IFS=$'\\n'",
+            "        COMPREPLY=( $(compgen -W \"$(mlops playground --endpoint \"$endpoint\" --list-models 2>/dev/null)\" -- \"${curr_word}\") )",
+            "      fi",
+            "      return",
+            "      ;;");
 
     /** The command whose completion function a part of the script is. */
     private static CommandLine commandOf(CommandLine root, String part) {

@@ -49,7 +49,8 @@ final class PlaygroundCommand extends PlainCommand {
                 + "http://127.0.0.1:8000/v1.")
         String endpoint;
 
-        @Option(names = "--model", required = true, paramLabel = "MODEL", description = "The model name to send.")
+        @Option(names = "--model", paramLabel = "MODEL", description = "The model name to send (bash completes it "
+                + "from the server's list).")
         String model;
     }
 
@@ -102,6 +103,10 @@ final class PlaygroundCommand extends PlainCommand {
                     + "(default: ${DEFAULT-VALUE}); connecting gives up after 5 s.")
     int timeout;
 
+    @Option(names = "--list-models", description = "Print the models the server lists (GET /models), one a line, "
+            + "and exit; the bash completion of --model asks this.")
+    boolean listModels;
+
     @Option(names = "--redact", split = ",", paramLabel = "KIND", description = "Mask email, phone, ip, credit-card "
             + "in the transcript (what testers type may hold secrets).")
     List<String> redact = new ArrayList<>();
@@ -142,8 +147,14 @@ final class PlaygroundCommand extends PlainCommand {
                     number(v, "top_p"), maxTokens != null ? maxTokens : integer(v));
             template = template(r, v);
         } else {
+            if (where.direct.model == null && !listModels) {
+                throw usage("--endpoint needs --model (--list-models shows what the server has)");
+            }
             target = new Target(where.direct.model, null, trim(where.direct.endpoint), where.direct.model, apiKey(null));
             sampling = new Conversation.Sampling(temperature, null, maxTokens);
+        }
+        if (listModels) {
+            return list(target);
         }
         Target other = null;
         if (compare != null) {
@@ -184,6 +195,20 @@ final class PlaygroundCommand extends PlainCommand {
             err().printf("mlops: %d turn%s, %d without an answer; transcript %s%n", o.turns(), o.turns() == 1 ? "" : "s",
                     o.failed(), env.display(file));
             return o.failed() == 0 ? ExitCode.OK.code() : ExitCode.CHECK_FAILED.code();
+        }
+    }
+
+    private int list(Target t) throws InterruptedException {
+        try (ChatClient client = new ChatClient(env.http().get(), Duration.ofSeconds(timeout), d -> { },
+                new SplittableRandom(), System::nanoTime)) {
+            client.models(t).forEach(out()::println);
+            out().flush();
+            return ExitCode.OK.code();
+        } catch (ChatClient.Unavailable e) {
+            err().println("mlops: " + e.getMessage());
+            return ExitCode.SERVICE_UNAVAILABLE.code();
+        } catch (IOException e) {
+            throw new MlopsException(ExitCode.SERVICE_UNAVAILABLE, t.endpoint() + "/models: " + e.getMessage());
         }
     }
 

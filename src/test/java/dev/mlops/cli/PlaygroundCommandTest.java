@@ -255,4 +255,23 @@ class PlaygroundCommandTest {
         assertEquals(1, Files.readAllLines(dir.resolve("picks.jsonl")).size(), "one pick, one skip");
         assertTrue(both.out().contains("skipped"));
     }
+
+    @Test
+    void listModels_andBashCompletesModelFromTheServer() throws Exception {
+        Cli.Result listed = Cli.run(Cli.env(dir), "playground", "--endpoint", server.endpoint(), "--list-models");
+        assertEquals(0, listed.exit(), listed.err());
+        assertEquals("support-bot-v11\nsupport-bot-v12\n", listed.out());
+        assertEquals(2, Cli.run(Cli.env(dir), "playground", "--endpoint", server.endpoint()).exit(), "--model is needed");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String script = "mlops() { '" + java + "' -cp '" + System.getProperty("java.class.path") + "' dev.mlops.Main \"$@\"; }\n"
+                + "source " + Path.of("completions/mlops.bash").toAbsolutePath() + "\n"
+                + "COMP_WORDS=(mlops playground --endpoint '" + server.endpoint() + "' --model support-bot-v1); "
+                + "COMP_CWORD=5; COMP_LINE=\"${COMP_WORDS[*]}\"; COMP_POINT=${#COMP_LINE}\n"
+                + "_complete_mlops mlops support-bot-v1 --model\n"
+                + "printf '%s\\n' \"${COMPREPLY[@]}\" | sort | tr '\\n' ' '\n";
+        Process p = new ProcessBuilder("bash", "-c", script).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, p.waitFor());
+        assertEquals("support-bot-v11 support-bot-v12", out);
+    }
 }

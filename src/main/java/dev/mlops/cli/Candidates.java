@@ -13,9 +13,11 @@ final class Candidates {
         }
     }
 
-    static final class InputFormats extends Values {
-        InputFormats() {
-            super(dev.mlops.logs.Formats.builtinNames().toArray(new String[0]));
+    /** The input formats, asked for only when help or completion lists them (the formats load the JSON machinery). */
+    static final class InputFormats implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return dev.mlops.logs.Formats.builtinNames().iterator();
         }
     }
 

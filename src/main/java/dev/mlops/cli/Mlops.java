@@ -24,7 +24,7 @@ public final class Mlops {
 
     /** Runs without exiting: what tests call. */
     public static int run(Env env, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine(env);
+        CommandLine cl = commandLine(env, args.length > 0 ? args[0] : null);
         cl.setOut(out);
         cl.setErr(err);
         try {
@@ -35,9 +35,29 @@ public final class Mlops {
         }
     }
 
+    /** The whole command tree: for help, completion, the man pages. */
     public static CommandLine commandLine(Env env) {
+        return commandLine(env, null);
+    }
+
+    /**
+     * The command tree for a run whose first word is {@code first}: only that subcommand when it
+     * names one (a run builds one command, not fifteen), else all of them (help, a typo's suggestions).
+     */
+    static CommandLine commandLine(Env env, String first) {
         System.setProperty("picocli.disable.closures", "true");
-        CommandLine cl = new CommandLine(new MlopsCommand(), new Factory(env));
+        Factory factory = new Factory(env);
+        CommandLine cl = new CommandLine(new MlopsCommand(), factory);
+        List<Class<?>> named = MlopsCommand.SUBCOMMANDS.stream()
+                .filter(c -> !c.equals(HelpCommand.class) && c.getAnnotation(CommandLine.Command.class).name().equals(first))
+                .toList();
+        for (Class<?> c : named.isEmpty() ? MlopsCommand.SUBCOMMANDS : named) {
+            try {
+                cl.addSubcommand(new CommandLine(factory.create(c), factory));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot build " + c.getSimpleName(), e);
+            }
+        }
         cl.registerConverter(Path.class, env::path);
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(Mlops::usageError);

@@ -79,13 +79,8 @@ final class AbtestCommand extends ReportCommand<AbReport> {
     }
 
     @Override
-    protected dev.mlops.report.html.HtmlRenderer<AbReport> html() {
-        return r -> dev.mlops.report.html.AbtestHtml.render(r, VersionProvider.version());
-    }
-
-    @Override
-    protected Renderer<AbReport> renderer() {
-        return AbtestRender.renderer(VersionProvider.version());
+    protected Renderers<AbReport> renderers() {
+        return new Renderers<>(AbtestRender.renderer(VersionProvider.version()), r -> dev.mlops.report.html.AbtestHtml.render(r, VersionProvider.version()));
     }
 
     @Override

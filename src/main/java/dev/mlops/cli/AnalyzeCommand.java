@@ -93,13 +93,8 @@ final class AnalyzeCommand extends ReportCommand<AnalyzeReport> {
     }
 
     @Override
-    protected dev.mlops.report.html.HtmlRenderer<AnalyzeReport> html() {
-        return r -> dev.mlops.report.html.AnalyzeHtml.render(r, VersionProvider.version());
-    }
-
-    @Override
-    protected Renderer<AnalyzeReport> renderer() {
-        return AnalyzeRender.renderer(VersionProvider.version(), histograms);
+    protected Renderers<AnalyzeReport> renderers() {
+        return new Renderers<>(AnalyzeRender.renderer(VersionProvider.version(), histograms), r -> dev.mlops.report.html.AnalyzeHtml.render(r, VersionProvider.version()));
     }
 
     @Override

@@ -113,13 +113,8 @@ final class CollapseCommand extends ReportCommand<CollapseReport> {
     }
 
     @Override
-    protected dev.mlops.report.html.HtmlRenderer<CollapseReport> html() {
-        return r -> dev.mlops.report.html.CollapseHtml.render(r, VersionProvider.version());
-    }
-
-    @Override
-    protected Renderer<CollapseReport> renderer() {
-        return CollapseRender.renderer(VersionProvider.version());
+    protected Renderers<CollapseReport> renderers() {
+        return new Renderers<>(CollapseRender.renderer(VersionProvider.version()), r -> dev.mlops.report.html.CollapseHtml.render(r, VersionProvider.version()));
     }
 
     @Override

@@ -61,13 +61,8 @@ final class DriftCommand extends ReportCommand<DriftReport> {
     }
 
     @Override
-    protected dev.mlops.report.html.HtmlRenderer<DriftReport> html() {
-        return r -> dev.mlops.report.html.DriftHtml.render(r, VersionProvider.version());
-    }
-
-    @Override
-    protected Renderer<DriftReport> renderer() {
-        return DriftRender.renderer(VersionProvider.version(), details);
+    protected Renderers<DriftReport> renderers() {
+        return new Renderers<>(DriftRender.renderer(VersionProvider.version(), details), r -> dev.mlops.report.html.DriftHtml.render(r, VersionProvider.version()));
     }
 
     @Override

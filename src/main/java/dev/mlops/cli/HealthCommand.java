@@ -103,13 +103,8 @@ final class HealthCommand extends ReportCommand<HealthReport> {
     }
 
     @Override
-    protected dev.mlops.report.html.HtmlRenderer<HealthReport> html() {
-        return r -> dev.mlops.report.html.HealthHtml.render(r, VersionProvider.version());
-    }
-
-    @Override
-    protected Renderer<HealthReport> renderer() {
-        return HealthRender.renderer(VersionProvider.version());
+    protected Renderers<HealthReport> renderers() {
+        return new Renderers<>(HealthRender.renderer(VersionProvider.version()), r -> dev.mlops.report.html.HealthHtml.render(r, VersionProvider.version()));
     }
 
     @Override

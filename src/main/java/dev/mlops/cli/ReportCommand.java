@@ -48,7 +48,8 @@ abstract class ReportCommand<R> implements Callable<Integer> {
     @Override
     public final Integer call() throws IOException {
         Query query = validate();
-        Renderer<R> renderer = renderer();
+        Renderers<R> renderers = renderers();
+        Renderer<R> renderer = renderers.text();
         if (!renderer.formats().contains(output.format)) {
             throw new ParameterException(spec.commandLine(), "--format " + output.format.key() + ": " + spec.name()
                     + " writes " + renderer.formats().stream().map(OutputFormat::key).collect(Collectors.joining(", ")));
@@ -58,7 +59,7 @@ abstract class ReportCommand<R> implements Callable<Integer> {
         if (!htmlOption.toStdout() || output.output != null) {
             output.emit(() -> renderer.render(report, output.format), output.format, env, spec.commandLine().getOut());
         }
-        htmlOption.write(html(), report, spec.commandLine().getOut());
+        htmlOption.write(renderers.html(), report, spec.commandLine().getOut());
         return verdict(report).code();
     }
 
@@ -68,10 +69,11 @@ abstract class ReportCommand<R> implements Callable<Integer> {
     /** Reads the logs and makes the report. */
     protected abstract R run(Query query) throws IOException;
 
-    protected abstract Renderer<R> renderer();
+    /** How the report is written: the text formats of --format, and the page of --html. */
+    protected record Renderers<R>(Renderer<R> text, HtmlRenderer<R> html) {
+    }
 
-    /** The report as an HTML page, for --html. */
-    protected abstract HtmlRenderer<R> html();
+    protected abstract Renderers<R> renderers();
 
     /** The exit code of a report: a check that was asked for and failed is 1. */
     protected ExitCode verdict(R report) {

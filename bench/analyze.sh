@@ -4,6 +4,7 @@
 #   bench/analyze.sh            run the comparison (3 runs each, best wall time)
 #   bench/analyze.sh --jmh      also run the JMH microbenchmark of the reader
 #   LINES=200000 bench/analyze.sh   a smaller log
+# It also times a gzip of the log against zcat, and peak memory at half, once and twice the lines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -81,6 +82,30 @@ run "analyze-log"      "${SELECT[@]}" analyze "$LOG" --format json
 run "select-10000"     "${SELECT[@]}" select "$LOG" -n 10000 -o target/bench-selected.jsonl
 printf '\nselect: 10,000 of %d lines, deduplication on, -Xmx512m\n' "$LINES"
 versus analyze-log
+
+# gzip: analyze a gzip of the log against zcat alone, the floor of any single-stream inflater
+GZ=$DATA/log-$LINES.jsonl.gz
+[ -s "$GZ" ] || { echo "compressing $GZ (gzip -1)..." >&2; gzip -1 -c "$LOG" > "$GZ.tmp" && mv "$GZ.tmp" "$GZ"; }
+results=()
+echo "timing gzip ($RUNS runs each, best of)..." >&2
+run "zcat"             sh -c "zcat '$GZ' > /dev/null"
+run "analyze-gzip"     "${MLOPS[@]}" analyze "$GZ" --format json
+printf '\ngzip: %s, %.2f GB compressed\n' "$GZ" "$(awk "BEGIN{print $(stat -c %s "$GZ")/1e9}")"
+versus zcat
+echo "(vs_zcat: the time as a multiple of zcat > /dev/null on the same file)"
+
+# peak memory at 1, 2 and 4 million lines (the first half, the log, the log twice): flat in the input
+H=$DATA/log-half-$LINES.jsonl
+D=$DATA/log-double-$LINES.jsonl
+[ -s "$H" ] || head -n $((LINES / 2)) "$LOG" > "$H"
+[ -s "$D" ] || cat "$LOG" "$LOG" > "$D"
+results=()
+echo "timing memory at three sizes ($RUNS runs each, best of)..." >&2
+run "lines-$((LINES / 2))"  "${MLOPS[@]}" analyze "$H" --format json
+run "lines-$LINES"          "${MLOPS[@]}" analyze "$LOG" --format json
+run "lines-$((LINES * 2))"  "${MLOPS[@]}" analyze "$D" --format json
+printf '\nmemory: analyze, 2 threads, -Xmx%s\n' "${HEAP:-256m}"
+versus "lines-$LINES"
 
 if [ "${1:-}" = "--jmh" ]; then
     java -cp "$CP" org.openjdk.jmh.Main ScannerBenchmark

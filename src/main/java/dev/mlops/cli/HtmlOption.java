@@ -13,7 +13,7 @@ final class HtmlOption {
 
     /** True when the page goes to standard output, in place of the report. */
     boolean toStdout() {
-        return file != null && file.getFileName() != null && file.getFileName().toString().equals("-");
+        return file != null && OutputOptions.dash(file);
     }
 
     <R> void write(HtmlRenderer<R> renderer, R report, PrintWriter out) {

@@ -35,7 +35,12 @@ final class OutputOptions {
     }
 
     private boolean toStdout() {
-        return output == null || output.getFileName() != null && output.getFileName().toString().equals("-");
+        return output == null || dash(output);
+    }
+
+    /** "-": standard output (a file of that name, when one exists, is the file). */
+    static boolean dash(Path p) {
+        return p.getFileName() != null && p.getFileName().toString().equals("-") && !java.nio.file.Files.exists(p);
     }
 
     boolean colour(Env env) {
@@ -49,8 +54,7 @@ final class OutputOptions {
 
     /** Writes {@code text} to {@code file}, or to {@code out} when it is null or "-". */
     static void emit(Path file, String text, PrintWriter out) {
-        if (file == null || file.getFileName() != null && file.getFileName().toString().equals("-")
-                && !java.nio.file.Files.exists(file)) {
+        if (file == null || dash(file)) {
             out.print(text);
             out.flush();
             return;

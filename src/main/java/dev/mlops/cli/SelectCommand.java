@@ -135,7 +135,7 @@ final class SelectCommand extends PlainCommand {
         if (n < 1) {
             throw new ParameterException(spec.commandLine(), "-n must be at least 1");
         }
-        if (html.toStdout() && (out == null || out.toString().equals("-"))) {
+        if (html.toStdout() && (out == null || OutputOptions.dash(out))) {
             throw usage("--html -: standard output carries the examples; give -o FILE for them");
         }
         if (!DatasetWriter.FORMATS.contains(format)) {

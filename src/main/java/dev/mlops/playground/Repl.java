@@ -5,6 +5,7 @@ import dev.mlops.preference.JudgeSession;
 import dev.mlops.preference.Pair;
 import dev.mlops.preference.Vote;
 import dev.mlops.preference.VoteLog;
+import dev.mlops.text.Wrap;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -261,7 +262,10 @@ public final class Repl {
         Target right = swap ? setup.target() : other;
         String a = swap ? r.content() : lastReply.content();
         String b = swap ? lastReply.content() : r.content();
-        out.print(SideBySide.render(left.name(), a, right.name(), b, setup.width()));
+        int col = Math.max(20, (setup.width() - 3) / 2);
+        out.println(String.join("\n", Wrap.sideBySide("1: " + left.name(), "2: " + right.name(), col)));
+        out.println(String.join("\n", Wrap.sideBySide("-".repeat(col), "-".repeat(col), col)));
+        out.println(String.join("\n", Wrap.sideBySide(a, b, col)));
         String pick = in.read("which is better? 1, 2, t (tie), b (both bad), s (skip): ");
         Vote.Outcome outcome = pick == null ? null : switch (pick.strip()) {
             case "1" -> Vote.Outcome.A;

@@ -3,14 +3,11 @@ package dev.mlops.playground;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlops.io.AppendLog;
 import dev.mlops.selection.Redactor;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +20,13 @@ import java.util.List;
  */
 public final class Transcript implements Closeable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final FileChannel channel;
+    private final AppendLog log;
     private final Redactor redactor;
     private long lastTurnAt = -1;
     private final List<ObjectNode> sinceLastTurn = new ArrayList<>();
 
     public Transcript(Path file, Redactor redactor) throws IOException {
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        this.log = new AppendLog(file);   // a record cut short by a crash is dropped: the next one starts a line
         this.redactor = redactor;
     }
 
@@ -77,9 +74,8 @@ public final class Transcript implements Closeable {
 
     /** Appends the record of a new turn; what follows it until the next turn can still be amended with it. */
     void turn(ObjectNode record) throws IOException {
-        lastTurnAt = channel.size();
         sinceLastTurn.clear();
-        append(record);
+        lastTurnAt = append(record);
     }
 
     /** Appends a record that belongs to the last turn (another version's answer). */
@@ -87,10 +83,9 @@ public final class Transcript implements Closeable {
         append(record);
     }
 
-    private void append(ObjectNode record) throws IOException {
+    private long append(ObjectNode record) throws IOException {
         sinceLastTurn.add(record);
-        channel.write(ByteBuffer.wrap((record.toString() + "\n").getBytes(StandardCharsets.UTF_8)), channel.size());
-        channel.force(false);
+        return log.append(record + "\n");
     }
 
     /** The last turn's record, to be changed by {@code edit} and written again; false when there is none. */
@@ -101,10 +96,7 @@ public final class Transcript implements Closeable {
         edit.accept(sinceLastTurn.get(0));
         StringBuilder sb = new StringBuilder();
         sinceLastTurn.forEach(r -> sb.append(r).append('\n'));
-        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-        channel.write(ByteBuffer.wrap(bytes), lastTurnAt);   // written over in place, then cut to its new end
-        channel.truncate(lastTurnAt + bytes.length);
-        channel.force(false);
+        log.rewrite(lastTurnAt, sb.toString());
         return true;
     }
 
@@ -116,6 +108,6 @@ public final class Transcript implements Closeable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        log.close();
     }
 }

@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -24,27 +20,12 @@ import java.util.Set;
  */
 public final class VoteLog implements Closeable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final FileChannel channel;
+    private final dev.mlops.io.AppendLog log;
     private final Deque<Long> before = new ArrayDeque<>();
 
+    /** Opens the log; a vote cut short by a crash is dropped, so that a run can resume (see AppendLog). */
     public VoteLog(Path file) throws IOException {
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
-        // a vote cut short by a crash (the process died inside one write) was never complete:
-        // it is dropped, so that the file stays a list of whole votes and the run can resume
-        long end = channel.size();
-        ByteBuffer one = ByteBuffer.allocate(1);
-        while (end > 0) {
-            one.clear();
-            channel.read(one, end - 1);
-            if (one.get(0) == '\n') {
-                break;
-            }
-            end--;
-        }
-        if (end < channel.size()) {
-            channel.truncate(end);
-            channel.force(false);
-        }
+        log = new dev.mlops.io.AppendLog(file);
     }
 
     /** The ids that {@code judge} has voted on in {@code file}, for resuming. */
@@ -80,11 +61,7 @@ public final class VoteLog implements Closeable {
         o.put("timestamp", at.toString());
         o.put("length_a", c.pair().responseA().length());
         o.put("length_b", c.pair().responseB().length());
-        byte[] line = (JSON.writeValueAsString(o) + "\n").getBytes(StandardCharsets.UTF_8);
-        long end = channel.size();
-        before.push(end);
-        channel.write(ByteBuffer.wrap(line), end);
-        channel.force(false);
+        before.push(log.append(JSON.writeValueAsString(o) + "\n"));
     }
 
     /** Removes this run's last vote from the file; false when this run has cast none. */
@@ -92,13 +69,12 @@ public final class VoteLog implements Closeable {
         if (before.isEmpty()) {
             return false;
         }
-        channel.truncate(before.pop());
-        channel.force(false);
+        log.truncate(before.pop());
         return true;
     }
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        log.close();
     }
 }

@@ -2,6 +2,7 @@ package dev.mlops.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.mlops.text.Wrap;
 
 /**
  * The judge's screen as lines of text: the prompt on top, the two responses side by side when the
@@ -26,24 +27,17 @@ public final class JudgeScreen {
         List<String> out = new ArrayList<>();
         out.add(clip(String.format(java.util.Locale.ROOT, "mlops judge   %d / %d", judged, total), width));
         out.add("-".repeat(width));
-        List<String> p = wrap("Prompt: " + prompt, width);
+        List<String> p = Wrap.lines("Prompt: " + prompt, width);
         out.addAll(p.subList(0, Math.min(p.size(), Math.max(1, height / 4))));
         out.add("-".repeat(width));
         int room = Math.max(1, height - out.size() - 3);
         List<String> body = new ArrayList<>();
         if (width >= SIDE_BY_SIDE) {
-            int col = (width - 3) / 2;
-            List<String> l = wrap("[1] " + left, col);
-            List<String> r = wrap("[2] " + right, col);
-            for (int i = 0; i < Math.max(l.size(), r.size()); i++) {
-                String a = i < l.size() ? l.get(i) : "";
-                String b = i < r.size() ? r.get(i) : "";
-                body.add(a + " ".repeat(col - a.length()) + " | " + b);
-            }
+            body.addAll(Wrap.sideBySide("[1] " + left, "[2] " + right, (width - 3) / 2));
         } else {
-            body.addAll(wrap("[1] " + left, width));
+            body.addAll(Wrap.lines("[1] " + left, width));
             body.add("");
-            body.addAll(wrap("[2] " + right, width));
+            body.addAll(Wrap.lines("[2] " + right, width));
         }
         int from = Math.max(0, Math.min(scroll, Math.max(0, body.size() - room)));
         out.addAll(body.subList(from, Math.min(body.size(), from + room)));
@@ -53,25 +47,6 @@ public final class JudgeScreen {
         out.add("-".repeat(width));
         out.add(clip(message == null ? (body.size() > room ? "(more: j/k to scroll)" : "") : message, width));
         out.add(clip(KEYS, width));
-        return out;
-    }
-
-    /** Text cut into lines of at most {@code width} characters, at spaces where it can; newlines kept. */
-    static List<String> wrap(String text, int width) {
-        List<String> out = new ArrayList<>();
-        for (String para : text.replace("\r", "").split("\n", -1)) {
-            String rest = para.replace('\t', ' ');
-            do {
-                if (rest.length() <= width) {
-                    out.add(rest);
-                    break;
-                }
-                int cut = rest.lastIndexOf(' ', width);
-                cut = cut <= 0 ? width : cut;
-                out.add(rest.substring(0, cut));
-                rest = rest.substring(cut).stripLeading();
-            } while (!rest.isEmpty());
-        }
         return out;
     }
 

@@ -99,16 +99,7 @@ public final class TextTable {
 
     /** A footnote in lines of at most {@code width}, cut at spaces. */
     static String note(String text, int width) {
-        StringBuilder sb = new StringBuilder();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-                sb.append(line).append('\n');
-                line.setLength(0);
-            }
-            line.append(line.length() == 0 ? "" : " ").append(word);
-        }
-        return sb.append(line).append('\n').toString();
+        return String.join("\n", dev.mlops.text.Wrap.lines(text, width)) + "\n";
     }
 
     /** A textual table with a column of prose can wrap it rather than lose columns. */

@@ -50,7 +50,7 @@ class BoundariesTest {
                 .whereLayer("stats").mayOnlyBeAccessedByLayers("cli", "report", "selection", "analysis", "experiment",
                         "preference")
                 .whereLayer("text").mayOnlyBeAccessedByLayers("cli", "report", "release", "selection", "analysis",
-                        "experiment", "registry", "logs")
+                        "experiment", "registry", "logs", "playground")
                 .check(CLASSES);
     }
 

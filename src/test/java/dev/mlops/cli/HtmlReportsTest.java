@@ -134,6 +134,8 @@ class HtmlReportsTest {
         String html = page(json, "analyze", Path.of("examples/logs.jsonl").toAbsolutePath().toString());
         assertTrue(html.length() < 300_000, "under 300 KB: " + html.length());
         assertTrue(html.contains("SLO MISSED: v12 latency_p95_ms"), "the verdict in words at the top");
+        assertTrue(html.contains("<td class=\"bad\">MISSED</td>") && html.contains("<td class=\"ok\">met</td>"),
+                "verdict cells in the terminal's colours");
         List<Document> svgs = svgs(html);
         List<Element> histograms = withData(chart(svgs, "latency ms: share of requests per bucket"), "path", "series");
         List<Element> cdfs = withData(chart(svgs, "latency ms: cumulative share"), "path", "series");
@@ -362,5 +364,8 @@ class HtmlReportsTest {
                 "--html", "-");
         assertEquals(2, s.exit());
         assertTrue(s.err().contains("--html -"), s.err());
+        Cli.Result both = Cli.run(env(), "select", Path.of("examples/logs.jsonl").toAbsolutePath().toString(), "-n", "5",
+                "--html", "-", "-o", "-");
+        assertEquals(2, both.exit(), "-o - is standard output too");
     }
 }

@@ -274,4 +274,27 @@ class PlaygroundCommandTest {
         assertEquals(0, p.waitFor());
         assertEquals("support-bot-v11 support-bot-v12", out);
     }
+
+    @Test
+    void aRecordCutShortByACrash_isDropped_soTheNextTurnStartsALine() throws Exception {
+        server.always(FakeOpenAi.tokens("support-bot-v11", 4, "Fine."));
+        run("first\n", "--version", "v11", "--transcript", "t.jsonl");
+        Files.writeString(dir.resolve("t.jsonl"), "{\"request_id\":\"half", java.nio.file.StandardOpenOption.APPEND);
+        run("second\n", "--version", "v11", "--transcript", "t.jsonl");
+        List<JsonNode> t = transcript("t.jsonl");
+        assertEquals(2, t.size(), "two whole records, the half one gone");
+        assertEquals("second", t.get(1).get("prompt").asText());
+    }
+
+    @Test
+    void badOptionsAreOneLineAndExitTwo() {
+        for (String[] bad : List.of(new String[] {"--redact", "passport"}, new String[] {"--timeout", "0"},
+                new String[] {"--max-tokens", "0"})) {
+            List<String> args = new ArrayList<>(List.of("--version", "v11"));
+            args.addAll(List.of(bad));
+            Cli.Result r = run("", args.toArray(new String[0]));
+            assertEquals(2, r.exit(), String.join(" ", bad));
+            assertTrue(r.err().startsWith("mlops: " + bad[0]), r.err());
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.mlops.report.html;
 
+import dev.mlops.report.Verdicts;
 import java.util.List;
 
 /**
@@ -142,14 +143,10 @@ final class Page {
         body.append("</tbody></table></div>");
     }
 
-    /** Verdict words in a table get their colour, as in the terminal. */
+    /** Verdict words in a table get their colour, the same words as in the terminal ({@link Verdicts}). */
     private static String cellClass(String cell) {
-        return switch (cell) {
-            case "MISSED", "CRITICAL", "DRIFT", "REGRESSED", "FAIL", "worse", "collapse suspected", "flagged" -> " class=\"bad\"";
-            case "WARNING", "warning", "insufficient data" -> " class=\"warn\"";
-            case "met", "ok", "pass", "no drift", "better" -> " class=\"ok\"";
-            default -> "";
-        };
+        Verdicts.Tone t = Verdicts.of(cell);
+        return t == null ? "" : " class=\"" + t.name().toLowerCase(java.util.Locale.ROOT) + "\"";
     }
 
     String html() {
